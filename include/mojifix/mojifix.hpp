@@ -1,0 +1,10 @@
+// mojifix/mojifix.hpp — umbrella header: everything public.
+#pragma once
+
+#include "mojifix/detect.hpp"
+#include "mojifix/fix.hpp"
+#include "mojifix/normalize.hpp"
+#include "mojifix/options.hpp"
+#include "mojifix/repair.hpp"
+#include "mojifix/stream.hpp"
+#include "mojifix/version.hpp"

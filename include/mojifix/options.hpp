@@ -1,0 +1,31 @@
+// mojifix/options.hpp — switches for every repair stage, one field per named fix.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace mojifix {
+
+/// Unicode normalization form applied by the normalize stage.
+enum class NormalForm : std::uint8_t { none, nfc, nfkc };
+
+/// Options for repair() and repair_bytes(). Defaults repair what is certain and leave
+/// clean text byte-identical. Field names match the stage names and CLI flags.
+struct Options {
+  // --- normalize stage (`--no-normalize`)
+  bool normalize = true;               ///< run the normalize stage at all
+  NormalForm form = NormalForm::nfc;   ///< `--form nfc|nfkc|none`
+  bool newlines = false;               ///< `--newlines`: CRLF and lone CR become LF
+  bool strip_controls = false;         ///< `--strip-controls`: drop C0 controls but \t \n (\r kept
+                                       ///< unless `newlines`)
+  bool bom = true;                     ///< drop a leading U+FEFF (`--keep-bom` turns it off)
+
+  // --- decoding (repair_bytes)
+  std::string encoding;                ///< `--encoding ENC`: source encoding; empty = detect
+
+  // --- limits
+  std::size_t max_fixes = 1u << 16;    ///< more fixes than this are merged into coarser ones
+};
+
+}  // namespace mojifix

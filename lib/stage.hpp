@@ -1,0 +1,42 @@
+// stage.hpp — the registry of text stages run by repair() (internal).
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "mojifix/fix.hpp"
+#include "mojifix/options.hpp"
+
+namespace mojifix::detail {
+
+/// Where a piece of text sits in the document being repaired.
+struct Context {
+  bool document_start = true;  ///< `in` begins the document (a BOM here is a BOM)
+  bool document_end = true;    ///< `in` ends the document
+};
+
+/// A text stage: reads valid UTF-8 `in`; when it changes or reports something it fills `out`
+/// (text and fixes relative to `in`) and returns true; otherwise returns false and leaves
+/// `out` empty (the fast path: nothing is copied).
+using StageFn = bool (*)(std::string_view in, const Options& options, const Context& ctx, Result& out);
+
+struct Stage {
+  std::string_view name;
+  bool (*enabled)(const Options&);
+  StageFn run;
+};
+
+/// Registered stages in the fixed order repair() applies them.
+[[nodiscard]] std::span<const Stage> registry() noexcept;
+
+/// Replaces invalid UTF-8 by U+FFFD (one per maximal subpart, adjacent ones reported as one
+/// fix); returns false when `in` is valid.
+bool sanitize_utf8(std::string_view in, Result& out, std::size_t max_fixes);
+
+/// Runs the enabled stages over valid UTF-8 `text`; returns the combined plan relative to it.
+[[nodiscard]] Result run_stages(std::string text, const Options& options, const Context& ctx = {});
+
+// --- stage entry points (each in its own file)
+bool normalize_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
+
+}  // namespace mojifix::detail

@@ -1,0 +1,167 @@
+// cli_test.cpp — the command line through cli::run().
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "cli.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using mojifix::cli::run;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out, err;
+};
+
+Run cli(std::vector<std::string> args, const std::string& input = "") {
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  const int code = run(args, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("mojifix-test-" + std::to_string(std::random_device{}()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string write(const std::string& name, const std::string& bytes) const {
+    std::ofstream(path / name, std::ios::binary) << bytes;
+    return (path / name).string();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("cli: stdin to stdout, clean text unchanged", "[cli]") {
+  const Run r = cli({}, "hello 世界\n");
+  CHECK(r.code == 0);
+  CHECK(r.out == "hello 世界\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("cli: legacy file is decoded, --explain goes to stderr", "[cli]") {
+  TempDir t;
+  const std::string f = t.write("a.txt", "caf\xC3\xA9 e\xCC\x81\n");
+  const Run r = cli({"--explain", f});
+  CHECK(r.code == 0);
+  CHECK(r.out == "café é\n");
+  CHECK(r.err.find("normalization") != std::string::npos);
+  CHECK(r.err.find(":6-9 normalization") != std::string::npos);
+}
+
+TEST_CASE("cli: -o writes a file and refuses to overwrite an input", "[cli]") {
+  TempDir t;
+  const std::string f = t.write("a.txt", "x\n");
+  const std::string o = (t.path / "out.txt").string();
+  CHECK(cli({f, "-o", o}).code == 0);
+  std::ifstream in(o);
+  std::string got((std::istreambuf_iterator<char>(in)), {});
+  CHECK(got == "x\n");
+  const Run bad = cli({f, "-o", f});
+  CHECK(bad.code == 2);
+  CHECK_FALSE(bad.err.empty());
+}
+
+TEST_CASE("cli: --check exits 1 only when something would change", "[cli]") {
+  TempDir t;
+  const std::string clean = t.write("clean.txt", "fine\n");
+  const std::string dirty = t.write("dirty.txt", "bad\x80\n");
+  CHECK(cli({"--check", clean}).code == 0);
+  const Run r = cli({"--check", clean, dirty});
+  CHECK(r.code == 1);
+  CHECK(r.out.find("dirty.txt\t") != std::string::npos);
+  CHECK(r.out.find("clean.txt") == std::string::npos);
+  const Run forced = cli({"--check", "--encoding", "utf-8", dirty});
+  CHECK(forced.code == 1);
+  CHECK(forced.out.find("dirty.txt\tinvalid_bytes\n") != std::string::npos);
+}
+
+TEST_CASE("cli: --json prints a report", "[cli]") {
+  const Run r = cli({"--json"}, "e\xCC\x81\n");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"text\":\"é\\n\"") != std::string::npos);
+  CHECK(r.out.find("\"kind\":\"normalization\"") != std::string::npos);
+  CHECK(r.out.find("\"changed\":true") != std::string::npos);
+}
+
+TEST_CASE("cli: --jsonl repairs the field, keeps the rest, passes bad lines through", "[cli][jsonl]") {
+  const std::string in =
+      "{\"id\": 1, \"text\": \"e\\u0301\", \"meta\": {\"a\": [1, 2]}}\n"
+      "not json\n"
+      "{\"text\": 5}\n"
+      "{\"other\": \"x\"}\n"
+      "{\"text\": \"clean \\u00e9\"}\n";
+  const Run r = cli({"--jsonl"}, in);
+  CHECK(r.code == 0);
+  CHECK(r.out ==
+        "{\"id\": 1, \"text\": \"é\", \"meta\": {\"a\": [1, 2]}}\n"
+        "not json\n"
+        "{\"text\": 5}\n"
+        "{\"other\": \"x\"}\n"
+        "{\"text\": \"clean \\u00e9\"}\n");
+  CHECK(r.err.find(":2:") != std::string::npos);
+  CHECK(r.err.find(":3:") != std::string::npos);
+  const Run f = cli({"--jsonl", "--field", "body"}, "{\"text\":\"e\\u0301\",\"body\":\"e\\u0301\"}\n");
+  CHECK(f.out == "{\"text\":\"e\\u0301\",\"body\":\"é\"}\n");
+}
+
+TEST_CASE("cli: --jsonl escapes line separators so records stay one per line", "[cli][jsonl]") {
+  const Run r = cli({"--jsonl"}, "{\"text\":\"a\\u2028b\\u0085e\\u0301\"}\n");
+  CHECK(r.out == "{\"text\":\"a\\u2028b\\u0085é\"}\n");
+}
+
+TEST_CASE("cli: detect prints FILE TAB ENCODING TAB CONFIDENCE, or only the name with --quiet", "[cli][detect]") {
+  TempDir t;
+  const std::string a = t.write("a.txt", "ascii\n");
+  const std::string b = t.write("b.txt", test::encode("Это русский текст в кодировке windows-1251, довольно длинный.", "windows-1251"));
+  const Run r = cli({"detect", a, b});
+  CHECK(r.code == 0);
+  CHECK(r.out.find(a + "\tascii\t1.00\n") != std::string::npos);
+  CHECK(r.out.find(b + "\twindows-1251\t") != std::string::npos);
+  CHECK(cli({"detect", "--quiet", b}).out == "windows-1251\n");
+}
+
+TEST_CASE("cli: usage and I/O errors have their exit codes and one-line messages", "[cli]") {
+  const Run u = cli({"--bogus"});
+  CHECK(u.code == 2);
+  CHECK(u.err.find("--bogus") != std::string::npos);
+  CHECK(std::count(u.err.begin(), u.err.end(), '\n') == 1);
+  CHECK(cli({"--form", "nfx"}).code == 2);
+  CHECK(cli({"-o"}).code == 2);
+  const Run m = cli({"/nonexistent/file.txt"});
+  CHECK(m.code == 3);
+  CHECK(m.err.find("/nonexistent/file.txt") != std::string::npos);
+  CHECK(std::count(m.err.begin(), m.err.end(), '\n') == 1);
+}
+
+TEST_CASE("cli: binary files are skipped with a note", "[cli]") {
+  TempDir t;
+  std::string bin;
+  for (int i = 0; i < 1000; ++i) bin.push_back(char(i * 13));
+  const std::string f = t.write("x.bin", bin);
+  const Run r = cli({f});
+  CHECK(r.code == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("binary") != std::string::npos);
+}
+
+TEST_CASE("cli: --help lists the options, --version the version", "[cli]") {
+  const Run h = cli({"--help"});
+  CHECK(h.code == 0);
+  for (const char* opt : {"--explain", "--json", "--jsonl", "--check", "--field", "--encoding", "detect"})
+    CHECK(h.out.find(opt) != std::string::npos);
+  CHECK(cli({"--version"}).out.rfind("mojifix ", 0) == 0);
+}

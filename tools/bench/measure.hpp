@@ -1,0 +1,30 @@
+// measure.hpp — timing helpers for the benchmark harness.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace bench {
+
+/// Best wall time in seconds of `runs` calls of `fn`.
+double best_seconds(int runs, const std::function<void()>& fn);
+
+/// Median wall time in seconds of `runs` calls of `fn`.
+double median_seconds(int runs, const std::function<void()>& fn);
+
+/// A finished child process: wall time, peak resident memory, exit status.
+struct ChildRun {
+  double seconds = 0;
+  long max_rss_kb = 0;
+  int status = -1;
+};
+
+/// Runs `argv` with stdin from `in_path` ("" = /dev/null) and stdout to /dev/null.
+ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_path = "");
+
+/// True when `program` is found on PATH (or is an existing path).
+bool have_program(const std::string& program);
+
+}  // namespace bench

@@ -1,0 +1,27 @@
+// io.hpp — opening inputs and outputs with one-line errors.
+#pragma once
+
+#include <fstream>
+#include <istream>
+#include <memory>
+#include <string>
+
+namespace mojifix::cli {
+
+inline constexpr std::size_t kReadChunk = 1u << 20;
+
+/// An input stream: the file `name`, or `stdin_stream` for "-". On failure `error` says why.
+struct Input {
+  std::unique_ptr<std::ifstream> file;
+  std::istream* stream = nullptr;
+  std::string error;
+};
+[[nodiscard]] Input open_input(const std::string& name, std::istream& stdin_stream);
+
+/// The display name of an input ("-" is shown as "<stdin>").
+[[nodiscard]] std::string display_name(const std::string& name);
+
+/// True when `a` and `b` name the same existing file.
+[[nodiscard]] bool same_file(const std::string& a, const std::string& b);
+
+}  // namespace mojifix::cli

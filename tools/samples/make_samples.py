@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Writes the damaged sample files in tools/samples/ from the clean texts in clean/.
+
+Each sample shows one kind of damage the library repairs; `expected/` holds what
+`mojifix --newlines --strip-controls` must print for it (tests/cli_samples.sh checks this).
+Texts are self-written or public domain (see README.md).
+"""
+import os
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def clean(name):
+    with open(os.path.join(HERE, "clean", name), encoding="utf-8") as f:
+        return f.read()
+
+
+def nfd(t):
+    return unicodedata.normalize("NFD", t).encode("utf-8")
+
+
+def invalid_bytes(t):
+    # The two U+FFFD in the clean text stand for stray Latin-1 bytes in a UTF-8 file.
+    return t.encode("utf-8").replace("\ufffd".encode("utf-8"), b"\xe9", 1).replace("\ufffd".encode("utf-8"), b"\xfc", 1)
+
+
+def controls(t):
+    return t.replace("Text", "Text\x07", 1).replace("[1m", "\x1b[1m").replace("[0m", "\x1b[0m").encode("utf-8")
+
+
+SAMPLES = {
+    # name: (clean file, damage)
+    "fr-nfd.txt": ("fr-nfd.txt", nfd),
+    "zh-gb18030.txt": ("zh-gb18030.txt", lambda t: t.encode("gb18030")),
+    "ja-shift_jis.txt": ("ja-shift_jis.txt", lambda t: t.encode("shift_jis")),
+    "ru-cp1251.txt": ("ru-cp1251.txt", lambda t: t.encode("cp1251")),
+    "en-utf16le.txt": ("en-utf16le.txt", lambda t: t.encode("utf-16-le")),
+    "de-bom-crlf.txt": ("de-bom-crlf.txt", lambda t: b"\xef\xbb\xbf" + t.replace("\n", "\r\n").encode("utf-8")),
+    "en-invalid-bytes.txt": ("en-invalid-bytes.txt", invalid_bytes),
+    "en-controls.txt": ("en-controls.txt", controls),
+}
+
+
+def main():
+    os.makedirs(os.path.join(HERE, "expected"), exist_ok=True)
+    for name, (src, damage) in SAMPLES.items():
+        text = clean(src)
+        with open(os.path.join(HERE, name), "wb") as f:
+            f.write(damage(text))
+        with open(os.path.join(HERE, "expected", name), "wb") as f:
+            f.write(text.encode("utf-8"))
+
+
+if __name__ == "__main__":
+    main()
