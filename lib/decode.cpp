@@ -147,15 +147,54 @@ class IcuDecoder final : public Decoder {
 
  private:
   void append_char(char32_t cp, std::uint64_t raw, std::string& text, std::vector<std::uint32_t>* map) {
-    const std::size_t before = text.size();
+    const std::size_t len = utf8_length(cp);
     append_utf8(text, cp);
-    if (map) map->insert(map->end(), text.size() - before, std::uint32_t(raw));
+    if (map) {
+      for (std::size_t k = 0; k < len; ++k) map->push_back(std::uint32_t(raw));
+    }
   }
 
   void emit(const UChar* u, std::size_t n, const int32_t* offs, std::uint64_t call_raw, std::string& text,
             std::vector<std::uint32_t>* map, std::vector<Fix>& fixes) {
     std::size_t next_bad = 0;
-    for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t next_bad_unit = state_.bad.empty() ? n : state_.bad[0].unit;
+    std::size_t k = 0;
+    // Fast path: BMP characters up to the first substitution or surrogate.
+    if (!high_) {
+      const std::size_t t0 = text.size();
+      text.resize(t0 + 3 * next_bad_unit);
+      char* o = text.data() + t0;
+      const std::size_t m0 = map ? map->size() : 0;
+      if (map) map->resize(m0 + 3 * next_bad_unit);
+      std::uint32_t* mo = map ? map->data() + m0 : nullptr;
+      for (; k < next_bad_unit; ++k) {
+        const char32_t c = u[k];
+        if (c >= 0xD800 && c <= 0xDFFF) break;
+        const std::uint64_t raw = offs[k] >= 0 ? call_raw + std::uint64_t(offs[k]) : last_raw_;
+        last_raw_ = raw;
+        std::size_t len;
+        if (c < 0x80) {
+          o[0] = char(c);
+          len = 1;
+        } else if (c < 0x800) {
+          o[0] = char(0xC0 | (c >> 6));
+          o[1] = char(0x80 | (c & 0x3F));
+          len = 2;
+        } else {
+          o[0] = char(0xE0 | (c >> 12));
+          o[1] = char(0x80 | ((c >> 6) & 0x3F));
+          o[2] = char(0x80 | (c & 0x3F));
+          len = 3;
+        }
+        o += len;
+        if (mo) {
+          for (std::size_t b = 0; b < len; ++b) *mo++ = std::uint32_t(raw);
+        }
+      }
+      text.resize(std::size_t(o - text.data()));
+      if (map) map->resize(std::size_t(mo - map->data()));
+    }
+    for (; k < n; ++k) {
       const std::uint64_t raw = offs[k] >= 0 ? call_raw + std::uint64_t(offs[k]) : last_raw_;
       if (next_bad < state_.bad.size() && state_.bad[next_bad].unit == k) {
         const auto& bad = state_.bad[next_bad++];

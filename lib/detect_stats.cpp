@@ -35,7 +35,8 @@ IcuGuess icu_guess(Bytes b) {
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err), &ucsdet_close);
   if (U_FAILURE(err)) return g;
-  const int32_t len = int32_t(std::min<std::size_t>(b.size(), 1 << 20));
+  // A second opinion only: ICU is slow (all recognisers run), so it sees the first 8 KiB.
+  const int32_t len = int32_t(std::min<std::size_t>(b.size(), 8 << 10));
   ucsdet_setText(det.get(), reinterpret_cast<const char*>(b.data()), len, &err);
   int32_t n = 0;
   const UCharsetMatch** all = ucsdet_detectAll(det.get(), &n, &err);

@@ -29,10 +29,7 @@ const icu::Normalizer2* normalizer(NormalForm form) {
   return U_SUCCESS(err) ? n : nullptr;
 }
 
-// True for a byte the ASCII loop must stop at: non-ASCII, or a control the options handle.
-inline bool stop_byte(unsigned char c, bool controls) noexcept { return c >= 0x80 || (controls && c < 0x20); }
-
-// Skips bytes that need no attention, eight at a time when possible.
+// Skips ASCII (and, with `controls`, stops at bytes below 0x20), eight bytes at a time.
 std::size_t skip_quiet(std::string_view s, std::size_t i, bool controls) noexcept {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
@@ -44,51 +41,73 @@ std::size_t skip_quiet(std::string_view s, std::size_t i, bool controls) noexcep
     if (controls) bad |= (x - ones * 0x20) & ~x & high;  // some byte < 0x20
     if (bad) break;
   }
-  while (i < n && !stop_byte(b[i], controls)) ++i;
+  while (i < n && b[i] < 0x80 && !(controls && b[i] < 0x20)) ++i;
   return i;
 }
 
 }  // namespace
 
-bool normalize_stage(std::string_view in, const Options& o, const Context& ctx, Result& out) {
+namespace {
+
+// Pass 1: leading BOM, line endings and C0 controls. These run first so that NFC sees
+// characters a removed control separated (a starter, NUL, combining mark composes).
+bool clean_controls(std::string_view in, const Options& o, const Context& ctx, Result& out) {
+  EditBuilder b(in, out, o.max_fixes);
+  const bool controls = o.newlines || o.strip_controls;
+  const std::size_t n = in.size();
+  std::size_t i = 0;
+  if (o.bom && ctx.document_start && in.substr(0, 3) == "\xEF\xBB\xBF") {
+    b.replace({0, 3}, "", FixKind::bom, 1.0f, "byte-order mark");
+    i = 3;
+  }
+  if (!controls) return b.finish();
+  while ((i = skip_quiet(in, i, true)) < n) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (c >= 0x80) {
+      ++i;
+      continue;
+    }
+    if (c == '\r' && o.newlines) {
+      const bool crlf = i + 1 < n && in[i + 1] == '\n';
+      b.replace({i, i + (crlf ? 2u : 1u)}, "\n", FixKind::newline, 1.0f, crlf ? "CRLF line ending" : "CR line ending");
+      i += crlf ? 2 : 1;
+    } else if (o.strip_controls && c != '\t' && c != '\n' && c != '\r') {
+      b.replace({i, i + 1}, "", FixKind::control, 1.0f, "C0 control character");
+      ++i;
+    } else {
+      ++i;
+    }
+  }
+  return b.finish();
+}
+
+// Pass 2: NFC / NFKC on segments around the characters the tables mark as suspects.
+bool normalize_form(std::string_view in, const Options& o, Result& out) {
   EditBuilder b(in, out, o.max_fixes);
   const NormalForm form = o.form;
-  const bool controls = o.newlines || o.strip_controls;
+  if (form == NormalForm::none) return false;
   const icu::Normalizer2* norm = nullptr;
   const char* form_name = form == NormalForm::nfkc ? "not in NFKC" : "not in NFC";
   const std::size_t n = in.size();
-  std::size_t i = 0, floor = 0;
   constexpr std::size_t none = ~std::size_t{0};
+  std::size_t i = 0, floor = 0;
   std::size_t prev = none;  // start of the previous character (a starter) not yet part of a fix
-  if (o.bom && ctx.document_start && in.substr(0, 3) == "\xEF\xBB\xBF") {
-    b.replace({0, 3}, "", FixKind::bom, 1.0f, "byte-order mark");
-    i = floor = 3;
-  }
   while (i < n) {
-    const std::size_t j = skip_quiet(in, i, controls);
+    const std::size_t j = skip_quiet(in, i, false);
     if (j > i) {
       prev = j - 1;
       i = j;
       if (i == n) break;
     }
-    const auto c = static_cast<unsigned char>(in[i]);
-    if (c < 0x80) {  // a control character the options care about
-      if (c == '\r' && o.newlines) {
-        const bool crlf = i + 1 < n && in[i + 1] == '\n';
-        b.replace({i, i + (crlf ? 2u : 1u)}, "\n", FixKind::newline, 1.0f, crlf ? "CRLF line ending" : "CR line ending");
-        i = floor = i + (crlf ? 2 : 1);
-        prev = none;
-      } else if (o.strip_controls && c != '\t' && c != '\n' && c != '\r') {
-        b.replace({i, i + 1}, "", FixKind::control, 1.0f, "C0 control character");
-        i = floor = i + 1;
-        prev = none;
-      } else {
-        prev = i++;
-      }
+    // CJK ideographs U+4000..U+9FFF (lead bytes E4..E9) never change under NFC or NFKC.
+    const auto lead = static_cast<unsigned char>(in[i]);
+    if (lead >= 0xE4 && lead <= 0xE9 && i + 2 < n) {
+      prev = i;
+      i += 3;
       continue;
     }
     const Decoded d = decode_at(in, i);
-    if (form == NormalForm::none || !suspect(form, d.cp)) {
+    if (!suspect(form, d.cp)) {
       prev = i;
       i += d.len;
       continue;
@@ -116,6 +135,21 @@ bool normalize_stage(std::string_view in, const Options& o, const Context& ctx, 
     i = e;
   }
   return b.finish();
+}
+
+}  // namespace
+
+bool normalize_stage(std::string_view in, const Options& o, const Context& ctx, Result& out) {
+  Result first;
+  const bool cleaned = clean_controls(in, o, ctx, first);
+  const std::string_view mid = cleaned ? std::string_view(first.text) : in;
+  if (!normalize_form(mid, o, out)) {
+    if (!cleaned) return false;
+    out = std::move(first);
+    return true;
+  }
+  if (cleaned) out.fixes = compose(first.fixes, out.fixes, out.text);
+  return true;
 }
 
 }  // namespace mojifix::detail

@@ -37,19 +37,20 @@ bool sanitize_utf8(std::string_view in, Result& out, std::size_t max_fixes) {
   return b.finish();
 }
 
-Result run_stages(std::string text, const Options& options, const Context& ctx) {
-  Result acc;
-  acc.text = std::move(text);
+bool run_stages(std::string_view in, const Options& options, const Context& ctx, Result& out) {
+  out = Result{};
+  bool any = false;
   Result step;
   for (const Stage& s : kStages) {
     if (!s.enabled(options)) continue;
-    if (!s.run(acc.text, options, ctx, step)) continue;
-    acc.fixes = acc.fixes.empty() ? std::move(step.fixes) : compose(acc.fixes, step.fixes, step.text);
-    acc.text = std::move(step.text);
+    if (!s.run(any ? std::string_view(out.text) : in, options, ctx, step)) continue;
+    out.fixes = any ? compose(out.fixes, step.fixes, step.text) : std::move(step.fixes);
+    out.text = std::move(step.text);
+    any = true;
     step = Result{};
   }
-  bound_fixes(acc.fixes, acc.text, options.max_fixes);
-  return acc;
+  if (any) bound_fixes(out.fixes, out.text, options.max_fixes);
+  return any;
 }
 
 }  // namespace mojifix::detail
@@ -58,12 +59,18 @@ namespace mojifix {
 
 Result repair(std::string_view utf8, const Options& options) {
   Result clean;
-  if (!detail::sanitize_utf8(utf8, clean, options.max_fixes)) {
-    return detail::run_stages(std::string(utf8), options);
+  const bool had_invalid = detail::sanitize_utf8(utf8, clean, options.max_fixes);
+  const std::string_view text = had_invalid ? std::string_view(clean.text) : utf8;
+  Result staged;
+  if (!detail::run_stages(text, options, detail::Context{}, staged)) {
+    if (!had_invalid) staged.text = std::string(utf8);
+    else staged = std::move(clean);
+    return staged;
   }
-  Result staged = detail::run_stages(std::move(clean.text), options);
-  staged.fixes = detail::compose(clean.fixes, staged.fixes, staged.text);
-  detail::bound_fixes(staged.fixes, staged.text, options.max_fixes);
+  if (had_invalid) {
+    staged.fixes = detail::compose(clean.fixes, staged.fixes, staged.text);
+    detail::bound_fixes(staged.fixes, staged.text, options.max_fixes);
+  }
   return staged;
 }
 

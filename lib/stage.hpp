@@ -33,8 +33,10 @@ struct Stage {
 /// fix); returns false when `in` is valid.
 bool sanitize_utf8(std::string_view in, Result& out, std::size_t max_fixes);
 
-/// Runs the enabled stages over valid UTF-8 `text`; returns the combined plan relative to it.
-[[nodiscard]] Result run_stages(std::string text, const Options& options, const Context& ctx = {});
+/// Runs the enabled stages over valid UTF-8 `in`. When some stage changed or reported
+/// something, fills `out` (text and the combined plan relative to `in`) and returns true;
+/// otherwise returns false and leaves `out` empty (nothing is copied).
+bool run_stages(std::string_view in, const Options& options, const Context& ctx, Result& out);
 
 // --- stage entry points (each in its own file)
 bool normalize_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);

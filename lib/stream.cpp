@@ -109,18 +109,23 @@ struct Repairer::Impl {
       while (nd < dfix.size() && dfix[nd].out.end <= cut) ++nd;
       const std::vector<Fix> seg_dfix(dfix.begin(), dfix.begin() + std::ptrdiff_t(nd));
       const detail::Context ctx{first_segment, last};
-      Result r = detail::run_stages(text.substr(0, cut), opts, ctx);
-      std::vector<std::uint32_t> b2a;
-      if (dec->mapped()) {
-        b2a.assign(map.begin(), map.begin() + std::ptrdiff_t(cut));
-        b2a.push_back(std::uint32_t(raw_end));
+      const std::string_view seg(text.data(), cut);
+      Result r;
+      const bool staged = detail::run_stages(seg, opts, ctx, r);
+      const std::string_view seg_out = staged ? std::string_view(r.text) : seg;
+      if (staged || !seg_dfix.empty()) {
+        std::vector<std::uint32_t> b2a;
+        if (dec->mapped() && staged) {
+          b2a.assign(map.begin(), map.begin() + std::ptrdiff_t(cut));
+          b2a.push_back(std::uint32_t(raw_end));
+        }
+        std::vector<Fix> fixes =
+            (seg_dfix.empty() && b2a.empty()) ? std::move(r.fixes) : detail::compose(seg_dfix, r.fixes, seg_out, b2a);
+        detail::shift_fixes(fixes, text_base, out_pos);
+        ready.fixes.insert(ready.fixes.end(), std::make_move_iterator(fixes.begin()), std::make_move_iterator(fixes.end()));
       }
-      std::vector<Fix> fixes = (seg_dfix.empty() && b2a.empty()) ? std::move(r.fixes)
-                                                                  : detail::compose(seg_dfix, r.fixes, r.text, b2a);
-      detail::shift_fixes(fixes, text_base, out_pos);
-      out_pos += r.text.size();
-      ready.text += r.text;
-      ready.fixes.insert(ready.fixes.end(), std::make_move_iterator(fixes.begin()), std::make_move_iterator(fixes.end()));
+      out_pos += seg_out.size();
+      ready.text += seg_out;
       // Drop the segment from the pending state.
       text.erase(0, cut);
       if (dec->mapped()) {
@@ -187,6 +192,7 @@ std::uint64_t Repairer::bytes_in() const noexcept { return impl_->total_in; }
 
 Result repair_bytes(std::span<const std::byte> bytes, const Options& options) {
   Repairer r(options);
+  r.impl_->ready.text.reserve(bytes.size() + bytes.size() / 2 + 64);
   r.feed(bytes);
   r.finish();
   Result out = r.take();

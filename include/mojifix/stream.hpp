@@ -10,6 +10,7 @@
 #include "mojifix/detect.hpp"
 #include "mojifix/fix.hpp"
 #include "mojifix/options.hpp"
+#include "mojifix/repair.hpp"
 
 namespace mojifix {
 
@@ -40,6 +41,7 @@ class Repairer {
   [[nodiscard]] std::uint64_t bytes_in() const noexcept;
 
  private:
+  friend Result repair_bytes(std::span<const std::byte>, const Options&);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -92,3 +92,20 @@ TEST_CASE("suspect tables cover every code point ICU's NFC/NFKC may change", "[n
   }
   CHECK(missed == 0);
 }
+
+TEST_CASE("a removed control does not keep a starter from its combining mark", "[normalize]") {
+  Options o;
+  o.strip_controls = true;
+  const std::string in("a\0\0\xCC\x80 b", 7);
+  const Result r = repair(in, o);
+  CHECK(r.text == "\xC3\xA0 b");  // à, and repairing again changes nothing
+  CHECK(repair(r.text, o).text == r.text);
+  CHECK(test::plan_problem(in, r).empty());
+}
+
+TEST_CASE("no NFC/NFKC suspect in U+4000..U+9FFF (the stage skips lead bytes E4..E9)", "[normalize][tables]") {
+  for (char32_t c = 0x4000; c <= 0x9FFF; ++c) {
+    REQUIRE_FALSE(tables::bit_test(tables::nfc_suspect_index, tables::nfc_suspect_blocks, c));
+    REQUIRE_FALSE(tables::bit_test(tables::nfkc_suspect_index, tables::nfkc_suspect_blocks, c));
+  }
+}

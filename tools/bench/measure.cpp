@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -34,7 +35,9 @@ double median_seconds(int runs, const std::function<void()>& fn) {
   return t[t.size() / 2];
 }
 
-ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_path) {
+namespace {
+
+ChildRun spawn(const std::vector<std::string>& argv, const std::string& in_path) {
   ChildRun r;
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -56,6 +59,78 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_p
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   r.max_rss_kb = ru.ru_maxrss;
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+int to_launcher = -1, from_launcher = -1;
+
+bool write_all(int fd, const void* p, std::size_t n) {
+  const char* c = static_cast<const char*>(p);
+  while (n) {
+    const ssize_t w = write(fd, c, n);
+    if (w <= 0) return false;
+    c += w;
+    n -= std::size_t(w);
+  }
+  return true;
+}
+
+bool read_all(int fd, void* p, std::size_t n) {
+  char* c = static_cast<char*>(p);
+  while (n) {
+    const ssize_t r = read(fd, c, n);
+    if (r <= 0) return false;
+    c += r;
+    n -= std::size_t(r);
+  }
+  return true;
+}
+
+bool send_string(int fd, const std::string& s) {
+  const std::uint32_t n = std::uint32_t(s.size());
+  return write_all(fd, &n, sizeof n) && write_all(fd, s.data(), n);
+}
+
+bool recv_string(int fd, std::string& s) {
+  std::uint32_t n = 0;
+  if (!read_all(fd, &n, sizeof n)) return false;
+  s.resize(n);
+  return read_all(fd, s.data(), n);
+}
+
+}  // namespace
+
+void start_launcher() {
+  int req[2], resp[2];
+  if (pipe(req) != 0 || pipe(resp) != 0) return;
+  if (fork() == 0) {
+    close(req[1]);
+    close(resp[0]);
+    for (;;) {
+      std::uint32_t argc = 0;
+      if (!read_all(req[0], &argc, sizeof argc)) _exit(0);
+      std::vector<std::string> argv(argc);
+      std::string in_path;
+      for (auto& a : argv) recv_string(req[0], a);
+      recv_string(req[0], in_path);
+      const ChildRun r = spawn(argv, in_path);
+      write_all(resp[1], &r, sizeof r);
+    }
+  }
+  close(req[0]);
+  close(resp[1]);
+  to_launcher = req[1];
+  from_launcher = resp[0];
+}
+
+ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_path) {
+  if (to_launcher < 0) return spawn(argv, in_path);
+  const std::uint32_t argc = std::uint32_t(argv.size());
+  write_all(to_launcher, &argc, sizeof argc);
+  for (const auto& a : argv) send_string(to_launcher, a);
+  send_string(to_launcher, in_path);
+  ChildRun r;
+  read_all(from_launcher, &r, sizeof r);
   return r;
 }
 

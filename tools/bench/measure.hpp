@@ -21,7 +21,13 @@ struct ChildRun {
   int status = -1;
 };
 
-/// Runs `argv` with stdin from `in_path` ("" = /dev/null) and stdout to /dev/null.
+/// Starts the launcher: a small process, forked before the benchmark loads its data, that
+/// runs the measured commands. A child forked from the big benchmark process would report
+/// the parent's resident memory as its own peak (Linux counts the pre-exec image).
+void start_launcher();
+
+/// Runs `argv` (through the launcher when started) with stdin from `in_path` ("" = /dev/null)
+/// and stdout to /dev/null.
 ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_path = "");
 
 /// True when `program` is found on PATH (or is an existing path).
