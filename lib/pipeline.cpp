@@ -11,6 +11,8 @@ namespace mojifix::detail {
 
 namespace {
 constexpr std::array kStages{
+    Stage{"annotations", [](const Options& o) { return o.annotations; }, &annotations_stage},
+    Stage{"script", [](const Options& o) { return o.script; }, &script_stage},
     Stage{"normalize", [](const Options& o) { return o.normalize; }, &normalize_stage},
 };
 }  // namespace
@@ -35,6 +37,16 @@ bool sanitize_utf8(std::string_view in, Result& out, std::size_t max_fixes) {
     i += d.len;
   }
   return b.finish();
+}
+
+Result run_alone(std::string_view utf8, const Options& options, StageFn stage) {
+  Result clean;
+  const bool had_invalid = sanitize_utf8(utf8, clean, options.max_fixes);
+  const std::string_view text = had_invalid ? std::string_view(clean.text) : utf8;
+  Result r;
+  if (!stage(text, options, Context{}, r)) r.text = std::string(text);
+  if (had_invalid) r.fixes = compose(clean.fixes, r.fixes, r.text);
+  return r;
 }
 
 bool run_stages(std::string_view in, const Options& options, const Context& ctx, Result& out) {

@@ -97,6 +97,20 @@ const Chain& chain(ConvertConfig config) {
   return chains[i];
 }
 
+const Chain& simplified_chain() {
+  static const Dict zhe("\xE8\x91\x97\t\xE7\x9D\x80\n", nullptr);  // 著 -> 着
+  static const Chain c = [] {
+    Chain ch;
+    ch.segmentation = &dict(DictId::TSPhrases);
+    ch.steps[0].dicts = {&dict(DictId::TWVariantsRevPhrases), &zhe, nullptr};
+    ch.steps[0].size = 2;
+    ch.steps[1] = chain(ConvertConfig::t2s).steps[0];
+    ch.size = 2;
+    return ch;
+  }();
+  return c;
+}
+
 void convert_step(const Group& g, const unsigned char* b, const unsigned char* e, std::string& out, unsigned skip_first) {
   const unsigned char* p = b;
   const unsigned char* copied = b;  // input before this is already in `out`

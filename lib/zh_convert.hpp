@@ -38,6 +38,12 @@ struct Chain {
 /// The chain of an OpenCC config (dictionaries built on first use; thread-safe).
 [[nodiscard]] const Chain& chain(ConvertConfig config);
 
+/// Traditional (any regional standard) to Simplified for the script stage: t2s, plus the
+/// Taiwan reading of 著 as the particle zhe (着 in Simplified) outside the phrases where it is
+/// zhù (著名, 顯著: OpenCC's TWVariantsRevPhrases). tw2s would also turn 抬 into 擡 and 么 into
+/// 幺 (TWVariantsRev), which t2s never undoes.
+[[nodiscard]] const Chain& simplified_chain();
+
 /// Appends to `out` the conversion of valid UTF-8 `text` by `chain` (OpenCC's algorithm).
 void convert_into(const Chain& chain, std::string_view text, std::string& out);
 

@@ -26,6 +26,8 @@ enum class FixKind : std::uint8_t {
   normalization,  ///< Unicode normalization (NFC / NFKC) changed the text
   newline,        ///< CRLF or CR turned into LF
   control,        ///< a C0 control character removed
+  annotation,     ///< a flattened reading gloss removed: 時(shí) -> 時
+  script,         ///< Chinese text converted to the other script (Simplified / Traditional)
 };
 
 /// Stable lower-case name of a kind ("invalid_bytes", "normalization", ...).

@@ -44,6 +44,9 @@ constexpr HelpLine kHelp[] = {
     {"    --max-bytes N", N_("detect: examine only the first N bytes")},
     {nullptr, ""},
     {nullptr, N_("Stages (run in this order; --no-STAGE turns one off):")},
+    {"    --no-annotations", N_("keep reading glosses such as 時(shí) after Han characters")},
+    {"    --no-script", N_("leave mixed Simplified/Traditional Chinese as it is")},
+    {"    --to SCRIPT", N_("convert Chinese to hans, hant, tw or hk (default: unify mixed text)")},
     {"    --no-normalize", N_("leave normalization, BOM, line endings and controls alone")},
     {"    --form FORM", N_("normalization form: nfc (default), nfkc or none")},
     {"    --newlines", N_("turn CRLF and lone CR into LF")},
@@ -92,10 +95,28 @@ bool disable_stage(Options& o, std::string_view name) {
     o.normalize = false;
     return true;
   }
+  if (name == "annotations") {
+    o.annotations = false;
+    return true;
+  }
+  if (name == "script") {
+    o.script = false;
+    return true;
+  }
   return false;
 }
 
 }  // namespace
+
+std::optional<ScriptTarget> parse_target(std::string_view name) {
+  std::string lower;
+  for (char ch : name) lower += char(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  if (lower == "hans" || lower == "zh-hans" || lower == "zh-cn" || lower == "zh-sg") return ScriptTarget::hans;
+  if (lower == "hant" || lower == "zh-hant") return ScriptTarget::hant;
+  if (lower == "tw" || lower == "zh-tw" || lower == "zh-hant-tw") return ScriptTarget::tw;
+  if (lower == "hk" || lower == "zh-hk" || lower == "zh-hant-hk" || lower == "zh-mo") return ScriptTarget::hk;
+  return std::nullopt;
+}
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
   try {
@@ -157,6 +178,14 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
           err << "mojifix: " << msg("unknown normalization form: {1}", {v}) << '\n';
           return usage;
         }
+      } else if (a == "--to") {
+        if (!p.value(a, v)) return usage;
+        const auto t = parse_target(v);
+        if (!t) {
+          err << "mojifix: " << msg("unknown script: {1} (hans, hant, tw or hk)", {v}) << '\n';
+          return usage;
+        }
+        cfg.lib.to = *t;
       } else if (a == "--newlines") {
         cfg.lib.newlines = true;
       } else if (a == "--strip-controls") {

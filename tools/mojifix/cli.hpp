@@ -2,6 +2,8 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,10 @@ struct Config {
   bool summary = false;              ///< --summary: one line per input on stderr
   std::size_t max_bytes = 0;         ///< detect --max-bytes N (0 = default window)
 };
+
+/// The script target named by `--to` or a JSON-lines `target` field: hans, hant, tw, hk, or the
+/// BCP-47 tags zh-Hans, zh-Hant, zh-TW, zh-HK (any letter case); nullopt when unknown.
+[[nodiscard]] std::optional<ScriptTarget> parse_target(std::string_view name);
 
 /// Runs `mojifix args...` (args exclude the program name) reading `in`, writing `out` and
 /// `err`; returns the exit code. Never throws.

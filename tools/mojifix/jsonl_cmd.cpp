@@ -37,9 +37,12 @@ int run_jsonl(const Config& cfg, std::istream& in, std::ostream& out, std::ostre
       if (!blank(line)) {
         const auto members = parse_object(line, error);
         const Member* m = nullptr;
+        const Member* target = nullptr;
         if (members) {
-          for (const auto& mem : *members)
+          for (const auto& mem : *members) {
             if (mem.key == cfg.field) m = &mem;
+            if (mem.key == "target") target = &mem;
+          }
         }
         std::optional<std::string> value;
         if (!members) {
@@ -47,7 +50,15 @@ int run_jsonl(const Config& cfg, std::istream& in, std::ostream& out, std::ostre
         } else if (m && !(value = decode_string(std::string_view(line).substr(m->begin, m->end - m->begin)))) {
           err << "mojifix: " << msg("{1}: field \"{2}\" is not a string; passed through", {where, cfg.field}) << '\n';
         } else if (m) {
-          const Result r = repair(*value, cfg.lib);
+          // A record's "target" (zh-Hans, zh-Hant, zh-TW, zh-HK, hans, ...) overrides --to.
+          Options opts = cfg.lib;
+          if (target) {
+            const auto name = decode_string(std::string_view(line).substr(target->begin, target->end - target->begin));
+            const auto t = name ? parse_target(*name) : std::nullopt;
+            if (t) opts.to = *t;
+            else err << "mojifix: " << msg("{1}: unknown target; --to applies", {where}) << '\n';
+          }
+          const Result r = repair(*value, opts);
           if (cfg.explain) {
             for (const Fix& f : r.fixes)
               err << explain_line(where, f, std::string_view(*value).substr(f.in.begin, f.in.size())) << '\n';

@@ -1,0 +1,148 @@
+// annotations.cpp — the annotations stage: flattened reading glosses after Han characters.
+//
+// A candidate is a Han character followed directly by a bracketed gloss that reads it (or that
+// reads the word the last few Han characters form). Whether the text is damaged is decided once
+// for the whole text: glosses of common characters with their primary reading weigh 1, others
+// (rare characters, unusual readings: the ones people gloss on purpose) weigh 1/4; the text is
+// damaged when the weights reach one per hundred Han characters, and at least 1. Then every
+// candidate is removed; otherwise none is.
+#include <cstring>
+#include <vector>
+
+#include "mojifix/annotations.hpp"
+#include "plan.hpp"
+#include "stage.hpp"
+#include "utf8.hpp"
+#include "zh_gloss.hpp"
+#include "zh_han.hpp"
+#include "zh_readings.hpp"
+
+namespace mojifix::detail {
+
+namespace {
+
+constexpr std::size_t kMaxGlossBytes = 64;
+constexpr std::size_t kMaxWord = 8;          // Han characters a word gloss may read
+constexpr double kDensity = 0.01;            // weight per Han character that means damage
+constexpr double kPlainWeight = 1.0;         // common character, primary reading, with its tone
+constexpr double kDeliberateWeight = 0.25;   // what people gloss on purpose
+
+struct Candidate {
+  Span span;  // the brackets and the gloss
+  zh::GlossMatch match;
+  double weight;
+};
+
+// The brackets a gloss may sit in: ASCII and full-width parentheses and square brackets.
+struct Bracket {
+  std::string_view open, close;
+};
+constexpr Bracket kBrackets[] = {{"(", ")"}, {"[", "]"}, {"\xEF\xBC\x88", "\xEF\xBC\x89"}, {"\xEF\xBC\xBB", "\xEF\xBC\xBD"}};
+
+// The Han characters that end just before `pos` (at most kMaxWord), in text order.
+std::size_t han_before(std::string_view s, std::size_t pos, char32_t* out) {
+  char32_t rev[kMaxWord];
+  std::size_t n = 0;
+  while (pos > 0 && n < kMaxWord) {
+    const std::size_t start = char_start(s, pos - 1);
+    const Decoded d = decode_at(s, start);
+    if (!d.ok || !zh::is_han(d.cp)) break;
+    rev[n++] = d.cp;
+    pos = start;
+  }
+  for (std::size_t i = 0; i < n; ++i) out[i] = rev[n - 1 - i];
+  return n;
+}
+
+// The candidate whose opening bracket `b` (of kind `k`) is at byte `pos`, if any.
+bool candidate_at(std::string_view s, std::size_t pos, const Bracket& b, Candidate& c) {
+  char32_t han[kMaxWord];
+  const std::size_t n = han_before(s, pos, han);
+  if (n == 0) return false;
+  const std::size_t start = pos + b.open.size();
+  const std::size_t limit = std::min(s.size(), start + kMaxGlossBytes + b.close.size());
+  std::size_t end = start;
+  while (end < limit) {
+    const char ch = s[end];
+    if (ch == '\n' || ch == '(' || ch == '[' || ch == ')' || ch == ']') break;
+    if (s.compare(end, b.close.size(), b.close) == 0) break;
+    ++end;
+  }
+  if (end >= limit || s.compare(end, b.close.size(), b.close) != 0 || end == start) return false;
+  const auto m = zh::match_gloss(s.substr(start, end - start), std::span<const char32_t>(han, n));
+  if (!m) return false;
+  c.span = {pos, end + b.close.size()};
+  c.match = *m;
+  const bool plain = m->chars == 1 && m->exact && m->primary && zh::readings().common(han[n - 1]);
+  c.weight = m->chars != 1 ? 0.0 : plain ? kPlainWeight : kDeliberateWeight;
+  return true;
+}
+
+std::string_view reason(zh::GlossSystem s) {
+  switch (s) {
+    case zh::GlossSystem::pinyin: return "pinyin annotation";
+    case zh::GlossSystem::pinyin_numbers: return "pinyin annotation (tone numbers)";
+    case zh::GlossSystem::zhuyin: return "zhuyin annotation";
+    case zh::GlossSystem::jyutping: return "jyutping annotation";
+  }
+  return "annotation";
+}
+
+std::size_t count_han(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const Decoded d = decode_at(s, i);
+    n += zh::is_han(d.cp);
+    i += d.len;
+  }
+  return n;
+}
+
+}  // namespace
+
+bool annotations_stage(std::string_view in, const Options& o, const Context&, Result& out) {
+  // Fast path: no bracket that could open a gloss.
+  const bool ascii_open = in.find_first_of("([") != std::string_view::npos;
+  if (!ascii_open && in.find("\xEF\xBC") == std::string_view::npos) return false;
+  std::vector<Candidate> found;
+  double weight = 0;
+  for (std::size_t i = 0; i < in.size();) {
+    const char ch = in[i];
+    const Bracket* b = nullptr;
+    if (ch == '(') b = &kBrackets[0];
+    else if (ch == '[') b = &kBrackets[1];
+    else if (ch == '\xEF' && in.compare(i, 3, kBrackets[2].open) == 0) b = &kBrackets[2];
+    else if (ch == '\xEF' && in.compare(i, 3, kBrackets[3].open) == 0) b = &kBrackets[3];
+    Candidate c;
+    if (b && candidate_at(in, i, *b, c)) {
+      found.push_back(c);
+      weight += c.weight;
+      i = c.span.end;
+      continue;
+    }
+    ++i;
+  }
+  if (found.empty() || weight < 1.0) return false;
+  const std::size_t han = count_han(in);
+  if (weight < kDensity * double(han)) return false;
+  // Damaged: every gloss goes. Confidence grows with the evidence.
+  const float confidence = float(std::min(1.0, 0.5 + weight / (2.0 * std::max(1.0, kDensity * 20 * double(han)))));
+  EditBuilder edit(in, out, o.max_fixes);
+  for (const Candidate& c : found) edit.replace(c.span, "", FixKind::annotation, confidence, reason(c.match.system));
+  return edit.finish();
+}
+
+}  // namespace mojifix::detail
+
+namespace mojifix {
+
+Result annotations(std::string_view utf8, const Options& options) {
+  return detail::run_alone(utf8, options, &detail::annotations_stage);
+}
+
+}  // namespace mojifix
