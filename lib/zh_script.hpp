@@ -16,6 +16,9 @@ enum : std::uint8_t { kOther, kShared, kSOnly, kTOnly, kSLean, kTLean, kKana, kJ
 /// Flags (high bits of a class byte).
 enum : std::uint8_t { kTwForm = 8, kStdForm = 16, kHkForm = 32, kSTrigger = 64, kTTrigger = 128 };
 
+/// A Han character's class (any but other and kana).
+[[nodiscard]] constexpr bool is_han_class(std::uint8_t k) noexcept { return (k & 7) != kOther && (k & 7) != kKana; }
+
 /// The class byte of a code point.
 [[nodiscard]] std::uint8_t char_class(char32_t cp) noexcept;
 

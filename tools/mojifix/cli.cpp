@@ -25,7 +25,7 @@ struct HelpLine {
   const char* text;
 };
 constexpr HelpLine kHelp[] = {
-    {nullptr, N_("Usage: mojifix [OPTIONS] [FILE...]\n       mojifix detect [--quiet] [--max-bytes N] FILE...")},
+    {nullptr, N_("Usage: mojifix [OPTIONS] [FILE...]\n       mojifix detect [--quiet] [--max-bytes N] FILE...\n       mojifix classify [--lines] [--json] [FILE...]\n       mojifix convert CONFIG [FILE...]")},
     {nullptr, ""},
     {nullptr, N_("Repairs broken text: reads FILEs (or standard input) in any encoding and writes\nrepaired UTF-8 to standard output.")},
     {nullptr, ""},
@@ -55,6 +55,12 @@ constexpr HelpLine kHelp[] = {
     {nullptr, ""},
     {"-h, --help", N_("show this help")},
     {"    --version", N_("show the version")},
+    {nullptr, ""},
+    {nullptr, N_("Subcommands:")},
+    {"  detect", N_("print the encoding of each FILE")},
+    {"  classify", N_("print hans, hant, mixed or none for the input (--lines: for each line)")},
+    {"  convert CONFIG", N_("convert Chinese like OpenCC: s2t t2s s2tw tw2s s2twp tw2sp s2hk hk2s t2tw tw2t t2hk hk2t t2jp jp2t")},
+    {"    --lines", N_("classify: one verdict per input line")},
     {nullptr, ""},
     {nullptr, N_("Exit status: 0 ok, 1 --check found something to repair, 2 usage error, 3 I/O error.")},
 };
@@ -122,10 +128,20 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   try {
     Config cfg;
     Parser p{args, err};
-    enum class Cmd { repair, detect } cmd = Cmd::repair;
+    enum class Cmd { repair, detect, classify, convert } cmd = Cmd::repair;
     if (!args.empty() && args[0] == "detect") {
       cmd = Cmd::detect;
       p.i = 1;
+    } else if (!args.empty() && args[0] == "classify") {
+      cmd = Cmd::classify;
+      p.i = 1;
+    } else if (!args.empty() && args[0] == "convert") {
+      cmd = Cmd::convert;
+      p.i = 1;
+      if (args.size() > 1 && !args[1].starts_with("-")) {
+        cfg.convert_config = args[1];
+        p.i = 2;
+      }
     }
     bool only_files = false;
     for (; p.i < args.size(); ++p.i) {
@@ -153,6 +169,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         cfg.jsonl = true;
       } else if (a == "--field") {
         if (!p.value(a, cfg.field)) return usage;
+      } else if (a == "--lines") {
+        cfg.lines = true;
       } else if (a == "--check") {
         cfg.check = true;
       } else if (a == "--summary") {
@@ -211,6 +229,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       return usage;
     }
     if (cmd == Cmd::detect) return run_detect(cfg, in, out, err);
+    if (cmd == Cmd::classify) return run_classify(cfg, in, out, err);
+    if (cmd == Cmd::convert) return run_convert(cfg, in, out, err);
     if (cfg.jsonl) return run_jsonl(cfg, in, out, err);
     return run_repair(cfg, in, out, err);
   } catch (const std::exception& e) {

@@ -27,6 +27,8 @@ struct Config {
   bool quiet = false;                ///< -q / --quiet
   bool summary = false;              ///< --summary: one line per input on stderr
   std::size_t max_bytes = 0;         ///< detect --max-bytes N (0 = default window)
+  bool lines = false;                ///< classify --lines: one verdict per input line
+  std::string convert_config;        ///< convert CONFIG (s2t, t2s, ...)
 };
 
 /// The script target named by `--to` or a JSON-lines `target` field: hans, hant, tw, hk, or the
@@ -41,5 +43,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 int run_repair(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err);
 int run_jsonl(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err);
 int run_detect(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err);
+int run_classify(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err);
+int run_convert(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace mojifix::cli

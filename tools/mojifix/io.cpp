@@ -4,6 +4,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <vector>
+
+#include "mojifix/stream.hpp"
 
 #include "messages.hpp"
 
@@ -31,6 +34,38 @@ Input open_input(const std::string& name, std::istream& stdin_stream) {
 }
 
 std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
+
+long long read_decoded(const Options& lib, std::istream& src, const std::function<void(std::string_view)>& piece) {
+  Options o = lib;
+  o.annotations = o.script = o.normalize = false;
+  Repairer rep(o);
+  std::vector<char> buf(kReadChunk);
+  std::string pending;
+  long long invalid = 0;
+  auto drain = [&](bool last) {
+    Result r = rep.take();
+    for (const Fix& f : r.fixes) invalid += f.kind == FixKind::invalid_bytes;
+    pending += r.text;
+    const std::size_t nl = pending.rfind('\n');
+    const std::size_t cut = last ? pending.size() : nl == std::string::npos ? 0 : nl + 1;
+    if (cut == 0) return;
+    piece(std::string_view(pending).substr(0, cut));
+    pending.erase(0, cut);
+  };
+  for (;;) {
+    src.read(buf.data(), std::streamsize(buf.size()));
+    const auto got = std::size_t(src.gcount());
+    if (got > 0) {
+      rep.feed(std::string_view(buf.data(), got));
+      drain(false);
+    }
+    if (!src) break;
+  }
+  if (src.bad()) return -1;
+  rep.finish();
+  drain(true);
+  return invalid;
+}
 
 bool same_file(const std::string& a, const std::string& b) {
   std::error_code ec;

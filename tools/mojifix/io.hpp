@@ -2,9 +2,13 @@
 #pragma once
 
 #include <fstream>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <string>
+#include <string_view>
+
+#include "mojifix/options.hpp"
 
 namespace mojifix::cli {
 
@@ -20,6 +24,12 @@ struct Input {
 
 /// The display name of an input ("-" is shown as "<stdin>").
 [[nodiscard]] std::string display_name(const std::string& name);
+
+/// Reads `src` in any encoding (detected, or `lib.encoding`) and decodes it to UTF-8 without
+/// repairing anything: calls `piece` with the text as it becomes available, each piece ending
+/// after a line break (except the last). Invalid bytes become U+FFFD; returns how many runs of
+/// them were replaced, or -1 when reading failed.
+long long read_decoded(const Options& lib, std::istream& src, const std::function<void(std::string_view)>& piece);
 
 /// True when `a` and `b` name the same existing file.
 [[nodiscard]] bool same_file(const std::string& a, const std::string& b);
