@@ -4,7 +4,7 @@
 // reads the word the last few Han characters form). Whether the text is damaged is decided once
 // for the whole text: glosses of common characters with their primary reading weigh 1, others
 // (rare characters, unusual readings: the ones people gloss on purpose) weigh 1/4; the text is
-// damaged when the weights reach one per hundred Han characters, and at least 1. Then every
+// damaged when the weights reach one per hundred wide (CJK) characters, and at least 1. Then every
 // candidate is removed; otherwise none is.
 #include <cstring>
 #include <vector>
@@ -88,36 +88,53 @@ std::string_view reason(zh::GlossSystem s) {
   return "annotation";
 }
 
-std::size_t count_han(std::string_view s) {
+// An upper bound of the Han characters: lead bytes of U+3000..U+9FFF and of the supplementary
+// ideographic planes (a byte count the compiler vectorises; exact counting is not needed for a
+// density threshold, and this keeps long clean texts with a stray gloss fast).
+std::size_t count_wide(std::string_view s) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    const Decoded d = decode_at(s, i);
-    n += zh::is_han(d.cp);
-    i += d.len;
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    n += (c >= 0xE3 && c <= 0xE9) | (c == 0xF0);
   }
   return n;
 }
 
 }  // namespace
 
+namespace {
+
+// The next byte at or after `i` that may open a bracket: '(' '[' or the lead byte of a
+// full-width one (EF BC 88 / EF BC BB); eight bytes at a time.
+std::size_t next_opening(std::string_view s, std::size_t i) noexcept {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+  auto has = [](std::uint64_t x, std::uint64_t byte) {
+    const std::uint64_t v = x ^ (ones * byte);
+    return (v - ones) & ~v & high;
+  };
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, b + i, 8);
+    if (has(x, '(') | has(x, '[') | has(x, 0xEF)) break;
+  }
+  while (i < n && b[i] != '(' && b[i] != '[' && b[i] != 0xEF) ++i;
+  return i;
+}
+
+}  // namespace
+
 bool annotations_stage(std::string_view in, const Options& o, const Context&, Result& out) {
-  // Fast path: no bracket that could open a gloss.
-  const bool ascii_open = in.find_first_of("([") != std::string_view::npos;
-  if (!ascii_open && in.find("\xEF\xBC") == std::string_view::npos) return false;
   std::vector<Candidate> found;
   double weight = 0;
-  for (std::size_t i = 0; i < in.size();) {
-    const char ch = in[i];
+  for (std::size_t i = next_opening(in, 0); i < in.size(); i = next_opening(in, i)) {
+    const auto ch = static_cast<unsigned char>(in[i]);
     const Bracket* b = nullptr;
     if (ch == '(') b = &kBrackets[0];
     else if (ch == '[') b = &kBrackets[1];
-    else if (ch == '\xEF' && in.compare(i, 3, kBrackets[2].open) == 0) b = &kBrackets[2];
-    else if (ch == '\xEF' && in.compare(i, 3, kBrackets[3].open) == 0) b = &kBrackets[3];
+    else if (i + 2 < in.size() && in[i + 1] == '\xBC' && in[i + 2] == '\x88') b = &kBrackets[2];
+    else if (i + 2 < in.size() && in[i + 1] == '\xBC' && in[i + 2] == '\xBB') b = &kBrackets[3];
     Candidate c;
     if (b && candidate_at(in, i, *b, c)) {
       found.push_back(c);
@@ -128,7 +145,7 @@ bool annotations_stage(std::string_view in, const Options& o, const Context&, Re
     ++i;
   }
   if (found.empty() || weight < 1.0) return false;
-  const std::size_t han = count_han(in);
+  const std::size_t han = count_wide(in);
   if (weight < kDensity * double(han)) return false;
   // Damaged: every gloss goes. Confidence grows with the evidence.
   const float confidence = float(std::min(1.0, 0.5 + weight / (2.0 * std::max(1.0, kDensity * 20 * double(han)))));

@@ -72,80 +72,116 @@ void convert_quotes(std::string_view in, bool to_simplified, std::vector<Edit>& 
   }
 }
 
-}  // namespace
 
-bool script_stage(std::string_view in, const Options& o, const Context&, Result& out) {
-  zh::Tally t;
-  zh::tally(in, t);
-  if (t.han() == 0 || t.japanese()) return false;
-  const ScriptTarget to = o.to;
-  const bool target = to != ScriptTarget::keep;
-  const std::size_t s_chars = t.by_class[zh::kSOnly], t_chars = t.by_class[zh::kTOnly];
-  bool regional = false;  // a Traditional target whose regional forms the text does not use yet
-  if (!target) {
-    // Only text with characters of both scripts can be mixed (phrases alone are not enough
-    // to change text nobody asked to convert).
-    if (!s_chars || !t_chars) return false;
-  } else if (to == ScriptTarget::hans) {
-    if (!t_chars && !t.by_class[zh::kTLean] && !(t.seen & (zh::kTTrigger | zh::kTwForm))) return false;
-  } else {
-    regional = (to == ScriptTarget::tw || to == ScriptTarget::hk) && t.std > 0;
-    if (!s_chars && !(t.seen & zh::kSTrigger) && !regional) return false;
-  }
+// What the stage decided for a text (or a line of it).
+struct Job {
+  std::string_view in;    // the whole input
+  bool target = false;    // a target was asked for
+  bool whole = false;     // every unit converts
+  bool goal_s = true;     // convert toward Simplified
+  bool regional = false;  // Traditional target: OpenCC standard forms become regional
+  ConvertConfig to_t = ConvertConfig::s2tw;
+  ConvertConfig regional_config = ConvertConfig::t2tw;
+};
 
-  const std::vector<Unit> us = zh::units(in);
-  std::size_t s_total = 0, t_total = 0;
-  for (const Unit& u : us) {
-    s_total += u.s;
-    t_total += u.t;
-  }
-  const bool goal_s = target ? to == ScriptTarget::hans : s_total >= t_total;
-  // With a target and no character of the target script, the whole text converts.
-  const bool whole = target && (goal_s ? s_chars == 0 : t_chars == 0);
-  const std::vector<bool> region = whole ? std::vector<bool>(us.size(), goal_s) : zh::regions(us, goal_s, 0.0);
-
-  const ConvertConfig to_t = traditional_config(to, t);
-  const ConvertConfig regional_config = to == ScriptTarget::hk ? ConvertConfig::t2hk : ConvertConfig::t2tw;
-  std::vector<Edit> edits;
+// Converts the units of `us` (offsets into job.in) that contradict their region.
+void convert_units(const Job& job, const std::vector<Unit>& us, const std::vector<bool>& region, std::vector<Edit>& edits) {
   std::string buf;
   for (std::size_t i = 0; i < us.size(); ++i) {
     const Unit& u = us[i];
     // Only units in a region of the goal script change, and only toward it: a passage in the
     // other script (a quotation, a poem) is left as it is.
-    if (!u.han || region[i] != goal_s) continue;
+    if (!u.han || region[i] != job.goal_s) continue;
+    const bool goal_s = job.goal_s, target = job.target, whole = job.whole;
     // Evidence of the other script (without a target: characters only, not phrases).
     const std::uint32_t other = goal_s ? (target ? u.t : u.t - u.t_phrases) : (target ? u.s : u.s - u.s_phrases);
     const std::uint32_t own_chars = goal_s ? u.s - u.s_phrases : u.t - u.t_phrases;
+    // Without a target, a phrase changes only on clear evidence: two characters of the other
+    // script (one odd character is more often a variant, 恒 in a poem).
+    if (!target && other < 2) continue;
     const zh::Chain* chain = nullptr;
     std::string_view reason;
-    // Without a target, a phrase changes only on clear evidence: two characters of the other
-    // script and none of its own (one odd character is more often a variant, 恒 in a poem).
-    if (!target && (other < 2 || own_chars > 0)) continue;
+    bool script_change = true;
     if (goal_s && (whole || other > 0 || (target && u.t_lean > 0))) {
       chain = &zh::simplified_chain();
       reason = target ? "converted to Simplified" : "Traditional phrase in Simplified text";
     } else if (!goal_s && (whole || other > 0)) {
-      chain = &zh::chain(to_t);
+      chain = &zh::chain(job.to_t);
       reason = target ? "converted to Traditional" : "Simplified phrase in Traditional text";
-    } else if (!goal_s && regional && (u.flags & zh::kStdForm)) {
-      chain = &zh::chain(regional_config);
+    } else if (!goal_s && job.regional && (u.flags & zh::kStdForm)) {
+      chain = &zh::chain(job.regional_config);
       reason = "converted to the regional standard";
+      script_change = false;
     } else {
       continue;
     }
     buf.clear();
-    const std::string_view text = in.substr(u.span.begin, u.span.size());
+    const std::string_view text = job.in.substr(u.span.begin, u.span.size());
     zh::convert_into(*chain, text, buf);
-    if (!whole && own_chars > 0) buf = keep_goal_chars(text, buf, goal_s);
+    // A phrase with characters of both scripts: only the other script's characters change.
+    if (script_change && !whole && own_chars > 0) buf = keep_goal_chars(text, buf, goal_s);
     if (buf != text) edits.push_back({u.span, buf, reason});
   }
-  if (whole && (to == ScriptTarget::hans || to == ScriptTarget::tw || to == ScriptTarget::hk)) {
-    convert_quotes(in, to == ScriptTarget::hans, edits);
-    std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
+}
+
+}  // namespace
+
+bool script_stage(std::string_view in, const Options& o, const Context&, Result& out) {
+  const ScriptTarget to = o.to;
+  Job job;
+  job.in = in;
+  job.target = to != ScriptTarget::keep;
+  job.regional_config = to == ScriptTarget::hk ? ConvertConfig::t2hk : ConvertConfig::t2tw;
+  std::vector<Edit> edits;
+  if (!job.target) {
+    // Without a target, only phrase-level mixing inside a line changes: lines that hold
+    // characters of both scripts (one fast pass finds them), each unified to its own dominant
+    // script when that one has at least twice the evidence of the other (and 3). Whole lines in
+    // the other script (quotations, poems) are left alone, and so is Japanese.
+    std::vector<Span> lines;
+    zh::mixed_lines(in, lines);
+    for (const Span& line : lines) {
+      const std::string_view text = in.substr(line.begin, line.size());
+      zh::Tally lt;
+      zh::tally(text, lt);
+      if (lt.japanese()) continue;
+      std::vector<Unit> us = zh::units(text, false);
+      std::size_t s = 0, tr = 0;
+      for (Unit& u : us) {
+        u.span = {u.span.begin + line.begin, u.span.end + line.begin};
+        s += u.s;
+        tr += u.t;
+      }
+      if (std::max(s, tr) < 3 || std::max(s, tr) < 2 * std::min(s, tr)) continue;
+      job.goal_s = s > tr;
+      job.to_t = traditional_config(to, lt);  // the regional standard the line's Traditional uses
+      convert_units(job, us, std::vector<bool>(us.size(), job.goal_s), edits);
+    }
+  } else {
+    zh::Tally t;
+    zh::tally(in, t);
+    if (t.han() == 0 || t.japanese()) return false;
+    const std::size_t s_chars = t.by_class[zh::kSOnly], t_chars = t.by_class[zh::kTOnly];
+    job.to_t = traditional_config(to, t);
+    if (to == ScriptTarget::hans) {
+      if (!t_chars && !t.by_class[zh::kTLean] && !(t.seen & (zh::kTTrigger | zh::kTwForm))) return false;
+    } else {
+      job.regional = (to == ScriptTarget::tw || to == ScriptTarget::hk) && t.std > 0;
+      if (!s_chars && !(t.seen & zh::kSTrigger) && !job.regional) return false;
+    }
+    job.goal_s = to == ScriptTarget::hans;
+    // No character of the target script: the whole text converts.
+    job.whole = job.goal_s ? s_chars == 0 : t_chars == 0;
+    const std::vector<Unit> us = zh::units(in, job.whole);
+    convert_units(job, us, job.whole ? std::vector<bool>(us.size(), job.goal_s) : zh::regions(us, job.goal_s, 0.0), edits);
+    if (job.whole && (to == ScriptTarget::hans || to == ScriptTarget::tw || to == ScriptTarget::hk)) {
+      convert_quotes(in, to == ScriptTarget::hans, edits);
+      std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
+    }
   }
   if (edits.empty()) return false;
   EditBuilder edit(in, out, o.max_fixes);
-  for (const Edit& e : edits) edit.replace(e.span, e.text, FixKind::script, target ? 1.0f : 0.8f, e.reason);
+  for (const Edit& e : edits) edit.replace(e.span, e.text, FixKind::script, job.target ? 1.0f : 0.8f, e.reason);
   return edit.finish();
 }
 

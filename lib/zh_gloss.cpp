@@ -1,7 +1,6 @@
 // zh_gloss.cpp — parsing pinyin / zhuyin / jyutping glosses and matching them to readings.
 #include "zh_gloss.hpp"
 
-#include <vector>
 
 #include "utf8.hpp"
 #include "zh_readings.hpp"
@@ -43,8 +42,30 @@ bool is_sep(char32_t cp) { return cp == ' ' || cp == '\'' || cp == '-' || cp == 
 
 bool is_bopomofo(char32_t cp) { return (cp >= 0x3105 && cp <= 0x312F) || (cp >= 0x31A0 && cp <= 0x31BF); }
 
+// A gloss is at most 64 bytes: it fits a fixed buffer (no allocation per candidate).
+class Units {
+ public:
+  void clear() noexcept { n_ = 0; }
+  [[nodiscard]] bool empty() const noexcept { return n_ == 0; }
+  [[nodiscard]] std::size_t size() const noexcept { return n_; }
+  bool push_back(const Unit& u) noexcept {
+    if (n_ == kCap) return false;
+    u_[n_++] = u;
+    return true;
+  }
+  Unit& back() noexcept { return u_[n_ - 1]; }
+  const Unit& operator[](std::size_t i) const noexcept { return u_[i]; }
+  const Unit* begin() const noexcept { return u_; }
+  const Unit* end() const noexcept { return u_ + n_; }
+
+ private:
+  static constexpr std::size_t kCap = 96;
+  Unit u_[kCap];
+  std::size_t n_ = 0;
+};
+
 // Latin gloss text to units; false when it holds anything a romanised reading cannot.
-bool parse_latin(std::string_view s, std::vector<Unit>& units, bool& any_mark, bool& any_digit) {
+bool parse_latin(std::string_view s, Units& units, bool& any_mark, bool& any_digit) {
   units.clear();
   any_mark = any_digit = false;
   bool sep = false;
@@ -87,15 +108,15 @@ bool parse_latin(std::string_view s, std::vector<Unit>& units, bool& any_mark, b
       u.mark = m->mark;
       any_mark |= m->mark != 0;
     }
-    if (sep) units.push_back(Unit{});  // an explicit boundary: letter 0, digit 0
+    if (sep && !units.push_back(Unit{})) return false;  // an explicit boundary: letter 0, digit 0
     sep = false;
-    units.push_back(u);
+    if (!units.push_back(u)) return false;
   }
   return !units.empty();
 }
 
 struct Search {
-  const std::vector<Unit>& units;
+  const Units& units;
   std::span<const char32_t> han;  // the characters the gloss must read, in order
   Lang lang;
   const Readings& rd;
@@ -271,6 +292,11 @@ std::optional<std::string> zhuyin_to_pinyin(std::string_view zhuyin) {
 
 std::optional<GlossMatch> match_gloss(std::string_view gloss, std::span<const char32_t> han) {
   if (gloss.empty() || gloss.size() > 64 || han.empty()) return std::nullopt;
+  // Quick reject: a gloss starts with a Latin letter or bopomofo (most bracketed text does not).
+  const auto first = static_cast<unsigned char>(gloss[0]);
+  if (!((first | 0x20) >= 'a' && (first | 0x20) <= 'z') && first != 0xC3 && first != 0xC4 && first != 0xC5 &&
+      first != 0xC7 && first != 0xE1 && first != 0xE3)
+    return std::nullopt;
   GlossSystem system = GlossSystem::pinyin;
   std::string converted;
   for (std::size_t i = 0; i < gloss.size();) {
@@ -284,7 +310,7 @@ std::optional<GlossMatch> match_gloss(std::string_view gloss, std::span<const ch
     }
     i += d.len;
   }
-  std::vector<Unit> units;
+  Units units;
   bool any_mark = false, any_digit = false;
   if (!parse_latin(system == GlossSystem::zhuyin ? std::string_view(converted) : gloss, units, any_mark, any_digit))
     return std::nullopt;

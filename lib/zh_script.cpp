@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -16,20 +17,29 @@ namespace {
 
 constexpr std::size_t kBlocks = (sizeof(tables::zh_class_blocks) - 1) / 512;
 
-// The class blocks, decoded once from their hex form.
-const std::uint8_t* class_blocks() {
-  static const std::unique_ptr<std::uint8_t[]> blocks = [] {
-    auto b = std::make_unique<std::uint8_t[]>(kBlocks * 256);
+// The classes: a flat table for the Basic Multilingual Plane (one load per character on the
+// hot path), then the decoded blocks of the generated two-level table for the rest.
+struct Classes {
+  std::unique_ptr<std::uint8_t[]> blocks = std::make_unique<std::uint8_t[]>(kBlocks * 256);
+  std::unique_ptr<std::uint8_t[]> bmp = std::make_unique<std::uint8_t[]>(0x10000);
+  Classes() {
     auto hex = [](char c) { return std::uint8_t(c <= '9' ? c - '0' : c - 'a' + 10); };
     for (std::size_t i = 0; i < kBlocks * 256; ++i)
-      b[i] = std::uint8_t(hex(tables::zh_class_blocks[2 * i]) << 4 | hex(tables::zh_class_blocks[2 * i + 1]));
-    return b;
-  }();
-  return blocks.get();
+      blocks[i] = std::uint8_t(hex(tables::zh_class_blocks[2 * i]) << 4 | hex(tables::zh_class_blocks[2 * i + 1]));
+    for (char32_t cp = 0; cp < 0x10000; ++cp) bmp[cp] = blocks[std::size_t(tables::zh_class_index[cp >> 8]) << 8 | (cp & 0xFF)];
+  }
+};
+
+const Classes& classes() {
+  static const Classes c;
+  return c;
 }
 
-inline std::uint8_t lookup(const std::uint8_t* blocks, char32_t cp) noexcept {
-  return cp < tables::zh_class_limit ? blocks[std::size_t(tables::zh_class_index[cp >> 8]) << 8 | (cp & 0xFF)] : 0;
+const std::uint8_t* class_blocks() { return classes().bmp.get(); }
+
+inline std::uint8_t lookup(const std::uint8_t* bmp, char32_t cp) noexcept {
+  if (cp < 0x10000) return bmp[cp];
+  return cp < tables::zh_class_limit ? classes().blocks[std::size_t(tables::zh_class_index[cp >> 8]) << 8 | (cp & 0xFF)] : 0;
 }
 
 // Punctuation, spaces and line breaks end a unit.
@@ -63,14 +73,23 @@ bool Tally::japanese() const noexcept {
   return by_class[kJapanese] > 0 && by_class[kJapanese] >= by_class[kSOnly] + by_class[kTOnly];
 }
 
-void tally(std::string_view text, Tally& t) noexcept {
+void tally(std::string_view text, Tally& t) {
   const std::uint8_t* blocks = class_blocks();
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* p = base;
   const auto* end = p + text.size();
   std::uint8_t seen = 0;
+  std::uint32_t line = 0;  // bit per class seen in the current line
+  const auto* line_start = p;
+  constexpr std::uint32_t both = (1u << kSOnly) | (1u << kTOnly);
   while (p < end) {
     const unsigned c = *p;
     if (c < 0x80) {
+      if (c == '\n') {
+        if ((line & both) == both) t.mixed_lines.push_back({std::size_t(line_start - base), std::size_t(p - base)});
+        line = 0;
+        line_start = p + 1;
+      }
       ++p;
       continue;
     }
@@ -80,13 +99,62 @@ void tally(std::string_view text, Tally& t) noexcept {
     const std::uint8_t k = lookup(blocks, cp);
     ++t.by_class[k & 7];
     seen |= k;
+    line |= 1u << (k & 7);
     if (k & (kTwForm | kStdForm | kHkForm)) {
       t.tw += (k & kTwForm) != 0;
       t.std += (k & kStdForm) != 0;
       t.hk += (k & kHkForm) != 0;
     }
   }
+  if ((line & both) == both) t.mixed_lines.push_back({std::size_t(line_start - base), text.size()});
   t.seen |= seen;
+}
+
+void mixed_lines(std::string_view text, std::vector<Span>& out) {
+  const std::uint8_t* bmp = class_blocks();
+  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t line_start = 0;
+  unsigned line = 0;  // bit 0: Simplified-only seen, bit 1: Traditional-only seen
+  constexpr unsigned kBit[8] = {0, 0, 1, 2, 0, 0, 0, 0};
+  // Byte by byte without branches on the character length (text that interleaves ASCII and CJK
+  // defeats branch prediction): every byte is looked up as if it led a three-byte character,
+  // and only lead bytes E0..EF keep the result. Four-byte characters take a rare slow branch.
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+  std::size_t i = 0;
+  for (; i + 2 < n; ++i) {
+    if (i + 8 <= n) {  // ASCII without line breaks: eight bytes at a time
+      std::uint64_t x;
+      std::memcpy(&x, b + i, 8);
+      const std::uint64_t nl = x ^ (kOnes * '\n');
+      if (!((x & kHigh) | ((nl - kOnes) & ~nl & kHigh))) {
+        i += 7;
+        continue;
+      }
+    }
+    const unsigned c = b[i];
+    const char32_t cp = char32_t(((c & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
+    const unsigned three = (c & 0xF0) == 0xE0;
+    line |= kBit[bmp[cp] & 7] & (0u - three);
+    if (c >= 0xF0 || c == '\n') [[unlikely]] {
+      if (c == '\n') {
+        if (line == 3) out.push_back({line_start, i});
+        line = 0;
+        line_start = i + 1;
+      } else if (i + 3 < n) {
+        unsigned len;
+        line |= kBit[lookup(bmp, next_cp(b + i, len)) & 7];
+      }
+    }
+  }
+  for (; i < n; ++i) {
+    if (b[i] == '\n') {
+      if (line == 3) out.push_back({line_start, i});
+      line = 0;
+      line_start = i + 1;
+    }
+  }
+  if (line == 3) out.push_back({line_start, n});
 }
 
 bool has_phrase_evidence(std::string_view text, bool simplified) {
@@ -120,14 +188,44 @@ bool has_phrase_evidence(std::string_view text, bool simplified) {
   return false;
 }
 
-std::vector<Unit> units(std::string_view text) {
+namespace {
+
+// Counts evidence phrases of one script in the unit [b, e) of `text`: only matches that cover a
+// trigger character (`triggers`: their offsets) count, each text position at most once.
+std::uint32_t count_phrases(std::string_view text, std::size_t b, std::size_t e, const std::vector<std::size_t>& triggers,
+                            const Dict& d) {
+  const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned back = d.max_key_chars() > 0 ? d.max_key_chars() - 1 : 0;
+  std::uint32_t n = 0;
+  std::size_t covered = b;  // text before this is part of a counted phrase
+  for (const std::size_t t : triggers) {
+    if (t < covered) continue;
+    std::size_t start = t;
+    for (unsigned k = 0; k < back && start > std::max(b, covered); ++k) start = char_start(text, start - 1);
+    for (std::size_t q = start; q <= t;) {
+      Match m;
+      if (d.longest(base + q, base + e, m) && q + m.len > t) {
+        ++n;
+        covered = q + m.len;
+        break;
+      }
+      unsigned len;
+      (void)next_cp(base + q, len);
+      q += len;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+std::vector<Unit> units(std::string_view text, bool all) {
   std::vector<Unit> out;
   const std::uint8_t* blocks = class_blocks();
   const auto* base = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = base + text.size();
   bool newline = true;
-  const Dict& sph = evidence_phrases(true);
-  const Dict& tph = evidence_phrases(false);
+  std::vector<std::size_t> s_triggers, t_triggers;
   for (const auto* p = base; p < end;) {
     unsigned len;
     char32_t cp = next_cp(p, len);
@@ -139,14 +237,13 @@ std::vector<Unit> units(std::string_view text) {
     Unit u;
     u.span.begin = std::size_t(p - base);
     u.line_start = newline;
-    newline = false;
+    s_triggers.clear();
+    t_triggers.clear();
     const auto* q = p;
-    std::uint8_t seen = 0;
     while (q < end) {
       cp = next_cp(q, len);
       if (breaks_unit(cp)) break;
       const std::uint8_t k = lookup(blocks, cp);
-      seen |= k;
       u.flags |= k;
       switch (k & 7) {
         case kSOnly: ++u.s; break;
@@ -155,31 +252,20 @@ std::vector<Unit> units(std::string_view text) {
         case kTLean: ++u.t_lean; break;
         default: break;
       }
-      u.han |= (k & 7) != kOther && (k & 7) != kKana;
+      if (k & kSTrigger) s_triggers.push_back(std::size_t(q - base));
+      if (k & kTTrigger) t_triggers.push_back(std::size_t(q - base));
+      u.han |= is_han_class(k);
       q += len;
     }
     u.span.end = std::size_t(q - base);
-    // Evidence phrases: longest match, left to right, where a trigger character occurs.
-    if (seen & (kSTrigger | kTTrigger)) {
-      for (const auto* r = p; r < q;) {
-        Match m;
-        if ((seen & kSTrigger) && sph.longest(r, q, m)) {
-          ++u.s_phrases;
-          r += m.len;
-        } else if ((seen & kTTrigger) && tph.longest(r, q, m)) {
-          ++u.t_phrases;
-          r += m.len;
-        } else {
-          unsigned l2;
-          (void)next_cp(r, l2);
-          r += l2;
-        }
-      }
-      u.s += u.s_phrases;
-      u.t += u.t_phrases;
-    }
-    out.push_back(u);
     p = q;
+    if (!s_triggers.empty()) u.s_phrases = count_phrases(text, u.span.begin, u.span.end, s_triggers, evidence_phrases(true));
+    if (!t_triggers.empty()) u.t_phrases = count_phrases(text, u.span.begin, u.span.end, t_triggers, evidence_phrases(false));
+    u.s += u.s_phrases;
+    u.t += u.t_phrases;
+    if (!all && !u.s && !u.t && !u.s_lean && !u.t_lean && !(u.flags & (kStdForm | kTwForm | kHkForm))) continue;
+    out.push_back(u);
+    newline = false;
   }
   return out;
 }

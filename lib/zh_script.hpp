@@ -30,6 +30,7 @@ struct Tally {
   std::size_t by_class[8] = {};
   std::size_t tw = 0, std = 0, hk = 0;  // regional forms
   std::uint8_t seen = 0;               // OR of the class bytes seen
+  std::vector<Span> mixed_lines;       // lines holding both Simplified-only and Traditional-only characters
   [[nodiscard]] std::size_t han() const noexcept {
     return by_class[kShared] + by_class[kSOnly] + by_class[kTOnly] + by_class[kSLean] + by_class[kTLean] +
            by_class[kJapanese];
@@ -37,7 +38,11 @@ struct Tally {
   /// Kana or Japanese-only kanji make the text Japanese.
   [[nodiscard]] bool japanese() const noexcept;
 };
-void tally(std::string_view text, Tally& t) noexcept;
+void tally(std::string_view text, Tally& t);
+
+/// Only the lines that hold both Simplified-only and Traditional-only characters (the fast
+/// first pass of the script stage without a target).
+void mixed_lines(std::string_view text, std::vector<Span>& out);
 
 /// Whether a Simplified (or Traditional) evidence phrase occurs, looking only around the
 /// characters that can start to differ inside one (the trigger flags).
@@ -53,8 +58,10 @@ struct Unit {
   bool han = false;                    // holds a Han character
   bool line_start = false;             // a line break lies between it and the previous unit
 };
-/// Splits valid UTF-8 text into units and weighs each.
-[[nodiscard]] std::vector<Unit> units(std::string_view text);
+/// Splits valid UTF-8 text into units and weighs each. With `all` false, only units with some
+/// evidence (characters or phrases of either script, regional forms) are kept; `line_start`
+/// then tells whether a line break lies between a unit and the previous one kept.
+[[nodiscard]] std::vector<Unit> units(std::string_view text, bool all = true);
 
 /// The script region (true = Simplified) of each unit with evidence, by a two-state Viterbi
 /// path: units in the other script cost what damage explains (phrase by phrase, at the rate
