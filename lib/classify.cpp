@@ -67,7 +67,7 @@ ScriptStats classify(std::string_view utf8) {
   else if (t.std > 0) st.regional = Regional::opencc;
   const bool japanese = c.han + c.kana == 0 || t.japanese();
 
-  const std::vector<Unit> us = japanese ? std::vector<Unit>{} : zh::units(text);
+  const std::vector<Unit> us = japanese ? std::vector<Unit>{} : zh::units(text, false);
   for (const Unit& u : us) {
     c.simplified_phrases += u.s_phrases;
     c.traditional_phrases += u.t_phrases;
@@ -118,8 +118,10 @@ ScriptStats classify(std::string_view utf8) {
       if (in_run) add({run_begin, run_end});
     }
   }
-  // Sentences, with the evidence of the units inside them.
+  // Sentences, with the evidence of the units inside them; one without evidence takes the
+  // region of the last unit with evidence before it.
   std::size_t k = 0;
+  Script inherit = st.dominant;
   for (std::size_t i = 0; i < text.size();) {
     SentenceVerdict sv;
     sv.span.begin = i;
@@ -133,7 +135,6 @@ ScriptStats classify(std::string_view utf8) {
     sv.span.end = i;
     if (!han && text.substr(sv.span.begin, sv.span.size()).find_first_not_of(" \t\r\n") == std::string_view::npos)
       continue;  // nothing but white space
-    Script inherit = st.dominant;
     for (; k < us.size() && us[k].span.begin < sv.span.end; ++k) {
       sv.simplified += us[k].s;
       sv.traditional += us[k].t;

@@ -117,42 +117,40 @@ void mixed_lines(std::string_view text, std::vector<Span>& out) {
   std::size_t line_start = 0;
   unsigned line = 0;  // bit 0: Simplified-only seen, bit 1: Traditional-only seen
   constexpr unsigned kBit[8] = {0, 0, 1, 2, 0, 0, 0, 0};
-  // Byte by byte without branches on the character length (text that interleaves ASCII and CJK
-  // defeats branch prediction): every byte is looked up as if it led a three-byte character,
-  // and only lead bytes E0..EF keep the result. Four-byte characters take a rare slow branch.
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
   std::size_t i = 0;
-  for (; i + 2 < n; ++i) {
-    if (i + 8 <= n) {  // ASCII without line breaks: eight bytes at a time
-      std::uint64_t x;
-      std::memcpy(&x, b + i, 8);
-      const std::uint64_t nl = x ^ (kOnes * '\n');
-      if (!((x & kHigh) | ((nl - kOnes) & ~nl & kHigh))) {
-        i += 7;
-        continue;
-      }
-    }
+  while (i < n) {
     const unsigned c = b[i];
-    const char32_t cp = char32_t(((c & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
-    const unsigned three = (c & 0xF0) == 0xE0;
-    line |= kBit[bmp[cp] & 7] & (0u - three);
-    if (c >= 0xF0 || c == '\n') [[unlikely]] {
-      if (c == '\n') {
-        if (line == 3) out.push_back({line_start, i});
-        line = 0;
-        line_start = i + 1;
-      } else if (i + 3 < n) {
-        unsigned len;
-        line |= kBit[lookup(bmp, next_cp(b + i, len)) & 7];
+    if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {  // three-byte characters: runs of CJK
+      do {
+        const char32_t cp = char32_t(((b[i] & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
+        line |= kBit[bmp[cp] & 7];
+        i += 3;
+      } while (i + 2 < n && (b[i] & 0xF0) == 0xE0);
+      continue;
+    }
+    if (c < 0x80) {
+      while (i + 8 <= n) {  // ASCII without line breaks: eight bytes at a time
+        std::uint64_t x;
+        std::memcpy(&x, b + i, 8);
+        const std::uint64_t nl = x ^ (kOnes * '\n');
+        if ((x & kHigh) | ((nl - kOnes) & ~nl & kHigh)) break;
+        i += 8;
       }
+      while (i < n && b[i] < 0x80) {
+        if (b[i] == '\n') {
+          if (line == 3) out.push_back({line_start, i});
+          line = 0;
+          line_start = i + 1;
+        }
+        ++i;
+      }
+      continue;
     }
-  }
-  for (; i < n; ++i) {
-    if (b[i] == '\n') {
-      if (line == 3) out.push_back({line_start, i});
-      line = 0;
-      line_start = i + 1;
-    }
+    unsigned len;
+    const char32_t cp = next_cp(b + i, len);
+    line |= kBit[lookup(bmp, cp) & 7];
+    i += len;
   }
   if (line == 3) out.push_back({line_start, n});
 }
