@@ -46,6 +46,10 @@ std::size_t han_before(std::string_view s, std::size_t pos, char32_t* out) {
   while (pos > 0 && n < kMaxWord) {
     const std::size_t start = char_start(s, pos - 1);
     const Decoded d = decode_at(s, start);
+    if (d.cp < 0x20 && d.cp != '\t' && d.cp != '\n' && d.cp != '\r') {  // controls normalize may strip
+      pos = start;
+      continue;
+    }
     if (!d.ok || !zh::is_han(d.cp)) break;
     rev[n++] = d.cp;
     pos = start;
@@ -54,10 +58,11 @@ std::size_t han_before(std::string_view s, std::size_t pos, char32_t* out) {
   return n;
 }
 
-// The candidate whose opening bracket `b` (of kind `k`) is at byte `pos`, if any.
-bool candidate_at(std::string_view s, std::size_t pos, const Bracket& b, Candidate& c) {
+// The candidate whose opening bracket `b` is at byte `pos`, if any; its Han characters end at
+// `han_end` (== pos, or the start of a gloss it directly follows: 会(huì)(hui4)).
+bool candidate_at(std::string_view s, std::size_t pos, std::size_t han_end, const Bracket& b, Candidate& c) {
   char32_t han[kMaxWord];
-  const std::size_t n = han_before(s, pos, han);
+  const std::size_t n = han_before(s, han_end, han);
   if (n == 0) return false;
   const std::size_t start = pos + b.open.size();
   const std::size_t limit = std::min(s.size(), start + kMaxGlossBytes + b.close.size());
@@ -128,6 +133,7 @@ std::size_t next_opening(std::string_view s, std::size_t i) noexcept {
 bool annotations_stage(std::string_view in, const Options& o, const Context&, Result& out) {
   std::vector<Candidate> found;
   double weight = 0;
+  std::size_t chain_end = std::string_view::npos, chain_han = 0;  // glosses that follow a gloss
   for (std::size_t i = next_opening(in, 0); i < in.size(); i = next_opening(in, i)) {
     const auto ch = static_cast<unsigned char>(in[i]);
     const Bracket* b = nullptr;
@@ -136,10 +142,12 @@ bool annotations_stage(std::string_view in, const Options& o, const Context&, Re
     else if (i + 2 < in.size() && in[i + 1] == '\xBC' && in[i + 2] == '\x88') b = &kBrackets[2];
     else if (i + 2 < in.size() && in[i + 1] == '\xBC' && in[i + 2] == '\xBB') b = &kBrackets[3];
     Candidate c;
-    if (b && candidate_at(in, i, *b, c)) {
+    const std::size_t han_end = i == chain_end ? chain_han : i;
+    if (b && candidate_at(in, i, han_end, *b, c)) {
       found.push_back(c);
       weight += c.weight;
-      i = c.span.end;
+      chain_han = han_end;
+      chain_end = i = c.span.end;
       continue;
     }
     ++i;

@@ -120,6 +120,12 @@ void convert_units(const Job& job, const std::vector<Unit>& us, const std::vecto
     zh::convert_into(*chain, text, buf);
     // A phrase with characters of both scripts: only the other script's characters change.
     if (script_change && !whole && own_chars > 0) buf = keep_goal_chars(text, buf, goal_s);
+    // ... and with a regional target its OpenCC standard forms take the regional ones too.
+    if (script_change && !goal_s && job.regional && (u.flags & zh::kStdForm)) {
+      std::string regional;
+      zh::convert_into(zh::chain(job.regional_config), buf, regional);
+      buf.swap(regional);
+    }
     if (buf != text) edits.push_back({u.span, buf, reason});
   }
 }
@@ -177,7 +183,9 @@ bool script_stage(std::string_view in, const Options& o, const Context&, Result&
     job.whole = goal_chars < other_chars || goal_chars == 0;
     const std::vector<Unit> us = zh::units(in, job.whole);
     convert_units(job, us, job.whole ? std::vector<bool>(us.size(), job.goal_s) : zh::regions(us, job.goal_s, 0.0), edits);
-    if (job.whole && (to == ScriptTarget::hans || to == ScriptTarget::tw || to == ScriptTarget::hk)) {
+    if (job.whole && other_chars > 0 && (to == ScriptTarget::hans || to == ScriptTarget::tw || to == ScriptTarget::hk)) {
+      // The text changes script: its quotation marks follow (only then, so a second run, with
+      // nothing of the other script left, changes nothing).
       convert_quotes(in, to == ScriptTarget::hans, edits);
       std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
     }

@@ -290,8 +290,42 @@ std::optional<std::string> zhuyin_to_pinyin(std::string_view zhuyin) {
   return out;
 }
 
-std::optional<GlossMatch> match_gloss(std::string_view gloss, std::span<const char32_t> han) {
-  if (gloss.empty() || gloss.size() > 64 || han.empty()) return std::nullopt;
+namespace {
+
+// Full-width ASCII becomes ASCII and C0 controls (but tab and line breaks) go: what the normalize
+// stage may do later (NFKC, --strip-controls) must not change what counts as a gloss.
+std::string fold(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const Decoded d = decode_at(s, i);
+    i += d.len;
+    if (d.cp < 0x20 && d.cp != '\t' && d.cp != '\n' && d.cp != '\r') continue;
+    if (d.cp >= 0xFF01 && d.cp <= 0xFF5E) out += char(d.cp - 0xFF01 + 0x21);
+    else if (d.cp == 0x3000) out += ' ';
+    else append_utf8(out, d.cp);
+  }
+  return out;
+}
+
+bool needs_fold(std::string_view s) {
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF || c == 0xE3) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<GlossMatch> match_gloss(std::string_view raw, std::span<const char32_t> han) {
+  if (raw.empty() || raw.size() > 64 || han.empty()) return std::nullopt;
+  std::string folded;
+  std::string_view gloss = raw;
+  if (needs_fold(raw)) {
+    folded = fold(raw);
+    gloss = folded;
+    if (gloss.empty()) return std::nullopt;
+  }
   // Quick reject: a gloss starts with a Latin letter or bopomofo (most bracketed text does not).
   const auto first = static_cast<unsigned char>(gloss[0]);
   if (!((first | 0x20) >= 'a' && (first | 0x20) <= 'z') && first != 0xC3 && first != 0xC4 && first != 0xC5 &&

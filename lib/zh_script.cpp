@@ -42,9 +42,14 @@ inline std::uint8_t lookup(const std::uint8_t* bmp, char32_t cp) noexcept {
   return cp < tables::zh_class_limit ? classes().blocks[std::size_t(tables::zh_class_index[cp >> 8]) << 8 | (cp & 0xFF)] : 0;
 }
 
+// C0 controls that the normalize stage may strip (all but tab, line feed, carriage return):
+// the Chinese stages look through them, so that stripping them cannot change a decision.
+bool ignorable(char32_t cp) noexcept { return cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'; }
+
 // Punctuation, spaces and line breaks end a unit.
 bool breaks_unit(char32_t cp) noexcept {
-  if (cp < 0x80) return !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '_');
+  if (cp < 0x80)
+    return !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '_' || ignorable(cp));
   return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
          (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2000 && cp <= 0x206F) ||
          cp == 0x00B7 || cp == 0x00A0 || cp == 0xFE30 || (cp >= 0xFE10 && cp <= 0xFE19) || (cp >= 0xFE50 && cp <= 0xFE6B);
@@ -75,21 +80,11 @@ bool Tally::japanese() const noexcept {
 
 void tally(std::string_view text, Tally& t) {
   const std::uint8_t* blocks = class_blocks();
-  const auto* base = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* p = base;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   std::uint8_t seen = 0;
-  std::uint32_t line = 0;  // bit per class seen in the current line
-  const auto* line_start = p;
-  constexpr std::uint32_t both = (1u << kSOnly) | (1u << kTOnly);
   while (p < end) {
-    const unsigned c = *p;
-    if (c < 0x80) {
-      if (c == '\n') {
-        if ((line & both) == both) t.mixed_lines.push_back({std::size_t(line_start - base), std::size_t(p - base)});
-        line = 0;
-        line_start = p + 1;
-      }
+    if (*p < 0x80) {
       ++p;
       continue;
     }
@@ -99,14 +94,12 @@ void tally(std::string_view text, Tally& t) {
     const std::uint8_t k = lookup(blocks, cp);
     ++t.by_class[k & 7];
     seen |= k;
-    line |= 1u << (k & 7);
     if (k & (kTwForm | kStdForm | kHkForm)) {
       t.tw += (k & kTwForm) != 0;
       t.std += (k & kStdForm) != 0;
       t.hk += (k & kHkForm) != 0;
     }
   }
-  if ((line & both) == both) t.mixed_lines.push_back({std::size_t(line_start - base), text.size()});
   t.seen |= seen;
 }
 
@@ -133,12 +126,12 @@ void mixed_lines(std::string_view text, std::vector<Span>& out) {
       while (i + 8 <= n) {  // ASCII without line breaks: eight bytes at a time
         std::uint64_t x;
         std::memcpy(&x, b + i, 8);
-        const std::uint64_t nl = x ^ (kOnes * '\n');
-        if ((x & kHigh) | ((nl - kOnes) & ~nl & kHigh)) break;
+        const std::uint64_t nl = x ^ (kOnes * '\n'), cr = x ^ (kOnes * '\r');
+        if ((x & kHigh) | ((nl - kOnes) & ~nl & kHigh) | ((cr - kOnes) & ~cr & kHigh)) break;
         i += 8;
       }
       while (i < n && b[i] < 0x80) {
-        if (b[i] == '\n') {
+        if (b[i] == '\n' || b[i] == '\r') {  // CR too: a line ending the normalize stage may rewrite
           if (line == 3) out.push_back({line_start, i});
           line = 0;
           line_start = i + 1;
@@ -228,7 +221,7 @@ std::vector<Unit> units(std::string_view text, bool all) {
     unsigned len;
     char32_t cp = next_cp(p, len);
     if (breaks_unit(cp)) {
-      newline |= cp == '\n';
+      newline |= cp == '\n' || cp == '\r';
       p += len;
       continue;
     }

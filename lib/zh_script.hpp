@@ -30,7 +30,6 @@ struct Tally {
   std::size_t by_class[8] = {};
   std::size_t tw = 0, std = 0, hk = 0;  // regional forms
   std::uint8_t seen = 0;               // OR of the class bytes seen
-  std::vector<Span> mixed_lines;       // lines holding both Simplified-only and Traditional-only characters
   [[nodiscard]] std::size_t han() const noexcept {
     return by_class[kShared] + by_class[kSOnly] + by_class[kTOnly] + by_class[kSLean] + by_class[kTLean] +
            by_class[kJapanese];
@@ -40,8 +39,8 @@ struct Tally {
 };
 void tally(std::string_view text, Tally& t);
 
-/// Only the lines that hold both Simplified-only and Traditional-only characters (the fast
-/// first pass of the script stage without a target).
+/// The lines (ended by LF or CR) that hold both Simplified-only and Traditional-only characters
+/// (the fast first pass of the script stage without a target).
 void mixed_lines(std::string_view text, std::vector<Span>& out);
 
 /// Whether a Simplified (or Traditional) evidence phrase occurs, looking only around the

@@ -2,7 +2,8 @@
 """Generates lib/tables/zh_script.inc: what each character says about Simplified/Traditional.
 
 Inputs: OpenCC 1.1.6 character and phrase dictionaries (Debian `opencc`, read with
-`opencc_dict`), Unihan_OtherMappings.txt (Debian `unicode-data`), and the clean text of
+`opencc_dict`), Unihan_OtherMappings.txt and UnicodeData.txt (Debian `unicode-data`; compatibility
+ideographs and Kangxi radicals take the class of their decomposition), and the clean text of
 ../shared/devset/corpus/A/zh-Hans.txt and zh-Hant.txt (only to drop phrase evidence that real
 text of the other script uses).
 
@@ -64,6 +65,7 @@ def main():
     paths = {n: need(os.path.join(OPENCC_DIR, n + ".ocd2")) for n in names}
     d = {n: dump(tool, paths[n]) for n in names}
     other_path = need(os.path.join(UNICODE_DIR, "Unihan_OtherMappings.txt.bz2"))
+    unicode_data = need(os.path.join(UNICODE_DIR, "UnicodeData.txt"))
     corpus = {lang: need(os.path.join(SHARED_DIR, "devset", "corpus", "A", lang + ".txt")) for lang in ("zh-Hans", "zh-Hant")}
     m = mappings(other_path)
     st, ts, tw, hk = d["STCharacters"], d["TSCharacters"], d["TWVariants"], d["HKVariants"]
@@ -106,6 +108,19 @@ def main():
         v = base_class(cp)
         if v != OTHER:
             cls[cp] = v
+    # Compatibility ideographs and Kangxi radicals take the class of the character NFC / NFKC
+    # turn them into, so that the normalize stage running later cannot change a verdict.
+    with open(unicode_data, encoding="utf-8") as f:
+        for line in f:
+            fields = line.split(";")
+            cp, decomp = int(fields[0], 16), fields[5].split()
+            if decomp and decomp[0].startswith("<"):
+                decomp = decomp[1:] if decomp[0] == "<compat>" else []
+            if len(decomp) == 1 and (0x2E80 <= cp <= 0x2FDF or 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F):
+                target = int(decomp[0], 16)
+                cls[cp] = base_class(target) if is_han(target) else OTHER
+                if cls[cp] == OTHER:
+                    del cls[cp]
     for k in tw:  # OpenCC standard forms that Taiwan writes differently
         if len(k) == 1 and cls.get(ord(k)) == T_ONLY:
             cls[ord(k)] |= STD_FORM
@@ -166,7 +181,7 @@ def main():
             blocks.append(block)
         index.append(seen[block])
     sources = [("OpenCC 1.1.6 " + n, paths[n]) for n in names]
-    sources += [("Unihan 15.0 other mappings", other_path)]
+    sources += [("Unihan 15.0 other mappings", other_path), ("Unicode 15.0 UnicodeData", unicode_data)]
     sources += [("mojifix devset corpus " + lang, corpus[lang]) for lang in ("zh-Hans", "zh-Hant")]
     text = banner("gen_zh_script.py", sources,
                   "Apache License 2.0 (OpenCC data, see lib/tables/NOTICE.opencc) and Unicode License v3")
