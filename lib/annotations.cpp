@@ -142,7 +142,11 @@ bool annotations_stage(std::string_view in, const Options& o, const Context&, Re
     else if (i + 2 < in.size() && in[i + 1] == '\xBC' && in[i + 2] == '\x88') b = &kBrackets[2];
     else if (i + 2 < in.size() && in[i + 1] == '\xBC' && in[i + 2] == '\xBB') b = &kBrackets[3];
     Candidate c;
-    const std::size_t han_end = i == chain_end ? chain_han : i;
+    std::size_t back = i;  // before the bracket, looking through controls normalize may strip
+    while (back > 0 && static_cast<unsigned char>(in[back - 1]) < 0x20 && in[back - 1] != '\t' && in[back - 1] != '\n' &&
+           in[back - 1] != '\r')
+      --back;
+    const std::size_t han_end = back == chain_end ? chain_han : i;
     if (b && candidate_at(in, i, han_end, *b, c)) {
       found.push_back(c);
       weight += c.weight;

@@ -116,7 +116,9 @@ void convert_units(const Job& job, const std::vector<Unit>& us, const std::vecto
       continue;
     }
     buf.clear();
-    const std::string_view text = job.in.substr(u.span.begin, u.span.size());
+    std::string folded;
+    std::string_view text = job.in.substr(u.span.begin, u.span.size());
+    if (zh::fold_compat(text, folded)) text = folded;
     zh::convert_into(*chain, text, buf);
     // A phrase with characters of both scripts: only the other script's characters change.
     if (script_change && !whole && own_chars > 0) buf = keep_goal_chars(text, buf, goal_s);
@@ -126,7 +128,7 @@ void convert_units(const Job& job, const std::vector<Unit>& us, const std::vecto
       zh::convert_into(zh::chain(job.regional_config), buf, regional);
       buf.swap(regional);
     }
-    if (buf != text) edits.push_back({u.span, buf, reason});
+    if (buf != job.in.substr(u.span.begin, u.span.size())) edits.push_back({u.span, buf, reason});
   }
 }
 

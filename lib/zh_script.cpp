@@ -59,6 +59,26 @@ bool breaks_unit(char32_t cp) noexcept {
 
 std::uint8_t char_class(char32_t cp) noexcept { return lookup(class_blocks(), cp); }
 
+bool fold_compat(std::string_view text, std::string& out) {
+  bool any = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = decode_at(text, i);
+    const bool compat = (d.cp >= 0x2E80 && d.cp <= 0x2FDF) || (d.cp >= 0xF900 && d.cp <= 0xFAFF) ||
+                        (d.cp >= 0x2F800 && d.cp <= 0x2FA1F);
+    const auto* end = std::end(tables::zh_compat_from);
+    const auto* it = compat ? std::lower_bound(std::begin(tables::zh_compat_from), end, d.cp) : end;
+    if (it != end && *it == d.cp) {
+      if (!any) out.assign(text.substr(0, i));
+      any = true;
+      append_utf8(out, tables::zh_compat_to[it - std::begin(tables::zh_compat_from)]);
+    } else if (any) {
+      out.append(text.substr(i, d.len));
+    }
+    i += d.len;
+  }
+  return any;
+}
+
 const Dict& evidence_phrases(bool simplified) {
   static std::once_flag once[2];
   static std::unique_ptr<Dict> dicts[2];

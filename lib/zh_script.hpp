@@ -22,6 +22,11 @@ enum : std::uint8_t { kTwForm = 8, kStdForm = 16, kHkForm = 32, kSTrigger = 64, 
 /// The class byte of a code point.
 [[nodiscard]] std::uint8_t char_class(char32_t cp) noexcept;
 
+/// `text` with compatibility ideographs and Kangxi radicals replaced by the characters NFC /
+/// NFKC make of them (what the normalize stage does later), so that a conversion sees them as
+/// its dictionaries know them. Returns false (and leaves `out` alone) when there is none.
+bool fold_compat(std::string_view text, std::string& out);
+
 /// Evidence phrases of one script (keys; values are their form in the other script).
 [[nodiscard]] const Dict& evidence_phrases(bool simplified);
 

@@ -25,7 +25,7 @@ import os
 import shutil
 import sys
 
-from common import SHARED_DIR, UNICODE_DIR, banner, need, out_dir, write
+from common import SHARED_DIR, UNICODE_DIR, banner, c_array, need, out_dir, write
 from gen_opencc import OPENCC_DIR, dump
 
 OTHER, SHARED, S_ONLY, T_ONLY, S_LEAN, T_LEAN, KANA, JP_ONLY = range(8)
@@ -108,19 +108,6 @@ def main():
         v = base_class(cp)
         if v != OTHER:
             cls[cp] = v
-    # Compatibility ideographs and Kangxi radicals take the class of the character NFC / NFKC
-    # turn them into, so that the normalize stage running later cannot change a verdict.
-    with open(unicode_data, encoding="utf-8") as f:
-        for line in f:
-            fields = line.split(";")
-            cp, decomp = int(fields[0], 16), fields[5].split()
-            if decomp and decomp[0].startswith("<"):
-                decomp = decomp[1:] if decomp[0] == "<compat>" else []
-            if len(decomp) == 1 and (0x2E80 <= cp <= 0x2FDF or 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F):
-                target = int(decomp[0], 16)
-                cls[cp] = base_class(target) if is_han(target) else OTHER
-                if cls[cp] == OTHER:
-                    del cls[cp]
     for k in tw:  # OpenCC standard forms that Taiwan writes differently
         if len(k) == 1 and cls.get(ord(k)) == T_ONLY:
             cls[ord(k)] |= STD_FORM
@@ -172,6 +159,23 @@ def main():
             if a != b:
                 cls[ord(a)] = cls.get(ord(a), OTHER) | T_TRIGGER
 
+    # Compatibility ideographs and Kangxi radicals take the class (and flags) of the character
+    # NFC / NFKC turn them into, so that the normalize stage running later cannot change a verdict.
+    compat = {}
+    with open(unicode_data, encoding="utf-8") as f:
+        for line in f:
+            fields = line.split(";")
+            cp, decomp = int(fields[0], 16), fields[5].split()
+            if decomp and decomp[0].startswith("<"):
+                decomp = decomp[1:] if decomp[0] == "<compat>" else []
+            if len(decomp) == 1 and (0x2E80 <= cp <= 0x2FDF or 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F):
+                target = int(decomp[0], 16)
+                compat[cp] = target
+    for cp, target in compat.items():
+        if cls.get(target, OTHER) & 7 == OTHER:
+            cls.pop(cp, None)
+        else:
+            cls[cp] = cls[target]
     # Two-level table: distinct 256-entry blocks, as hex strings.
     blocks, index, seen = [], [], {}
     for base in range(0, LIMIT, 256):
@@ -200,6 +204,10 @@ def main():
         for i in range(0, 256, 64):
             text += '    "%s"\n' % b[i:i + 64].hex()
     text += "    ;\n\n"
+    pairs = sorted((cp, t) for cp, t in compat.items() if cp in cls)
+    text += "// Compatibility ideographs and Kangxi radicals -> the character NFC / NFKC make of them.\n"
+    text += c_array("char32_t", "zh_compat_from", [cp for cp, _ in pairs], 12, lambda v: "0x%X" % v)
+    text += c_array("char32_t", "zh_compat_to", [t for _, t in pairs], 12, lambda v: "0x%X" % v) + "\n"
     for name, table in (("zh_simplified_phrases", s_phrases), ("zh_traditional_phrases", t_phrases)):
         lines = ["%s\t%s\n" % (k, table[k]) for k in sorted(table, key=lambda x: x.encode("utf-8"))]
         text += "// KEY<TAB>its form in the other script\n"

@@ -24,20 +24,7 @@ int run_convert(const Config& cfg, std::istream& in, std::ostream& out, std::ost
   const std::vector<std::string> inputs = cfg.inputs.empty() ? std::vector<std::string>{"-"} : cfg.inputs;
   std::ofstream file_out;
   std::ostream* sink = &out;
-  if (!cfg.output.empty()) {
-    for (const auto& name : inputs) {
-      if (same_file(name, cfg.output)) {
-        err << "mojifix: " << msg("refusing to write over input {1} (use --in-place)", {name}) << '\n';
-        return usage;
-      }
-    }
-    file_out.open(cfg.output, std::ios::binary | std::ios::trunc);
-    if (!file_out) {
-      err << "mojifix: " << msg("cannot write {1}", {cfg.output}) << '\n';
-      return io_error;
-    }
-    sink = &file_out;
-  }
+  if (const int code = open_output(cfg.output, inputs, file_out, sink, err)) return code;
   int status = ok;
   for (const auto& name : inputs) {
     Input input = open_input(name, in);

@@ -8,6 +8,7 @@
 
 #include "mojifix/stream.hpp"
 
+#include "cli.hpp"
 #include "messages.hpp"
 
 namespace mojifix::cli {
@@ -65,6 +66,24 @@ long long read_decoded(const Options& lib, std::istream& src, const std::functio
   rep.finish();
   drain(true);
   return invalid;
+}
+
+int open_output(const std::string& output, const std::vector<std::string>& inputs, std::ofstream& file,
+                std::ostream*& sink, std::ostream& err) {
+  if (output.empty()) return 0;
+  for (const auto& name : inputs) {
+    if (same_file(name, output)) {
+      err << "mojifix: " << msg("refusing to write over input {1} (use --in-place)", {name}) << '\n';
+      return usage;
+    }
+  }
+  file.open(output, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    err << "mojifix: " << msg("cannot write {1}", {output}) << '\n';
+    return io_error;
+  }
+  sink = &file;
+  return 0;
 }
 
 bool same_file(const std::string& a, const std::string& b) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mojifix/options.hpp"
 
@@ -30,6 +31,11 @@ struct Input {
 /// after a line break (except the last). Invalid bytes become U+FFFD; returns how many runs of
 /// them were replaced, or -1 when reading failed.
 long long read_decoded(const Options& lib, std::istream& src, const std::function<void(std::string_view)>& piece);
+
+/// Opens `output` for writing (refusing when it names one of `inputs`) and points `sink` at it;
+/// keeps `sink` when `output` is empty. Returns 0, or the exit code after a one-line error.
+int open_output(const std::string& output, const std::vector<std::string>& inputs, std::ofstream& file,
+                std::ostream*& sink, std::ostream& err);
 
 /// True when `a` and `b` name the same existing file.
 [[nodiscard]] bool same_file(const std::string& a, const std::string& b);

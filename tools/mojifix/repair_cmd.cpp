@@ -120,19 +120,8 @@ int run_repair(const Config& cfg, std::istream& in, std::ostream& out, std::ostr
   const std::vector<std::string> inputs = cfg.inputs.empty() ? std::vector<std::string>{"-"} : cfg.inputs;
   std::ofstream file_out;
   std::ostream* sink = &out;
-  if (!cfg.output.empty() && !cfg.check) {
-    for (const auto& name : inputs) {
-      if (same_file(name, cfg.output)) {
-        err << "mojifix: " << msg("refusing to write over input {1} (use --in-place)", {name}) << '\n';
-        return usage;
-      }
-    }
-    file_out.open(cfg.output, std::ios::binary | std::ios::trunc);
-    if (!file_out) {
-      err << "mojifix: " << msg("cannot write {1}", {cfg.output}) << '\n';
-      return io_error;
-    }
-    sink = &file_out;
+  if (!cfg.check) {
+    if (const int code = open_output(cfg.output, inputs, file_out, sink, err)) return code;
   }
   int status = ok;
   bool needs = false;
