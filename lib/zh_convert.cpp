@@ -98,7 +98,8 @@ const Chain& chain(ConvertConfig config) {
 }
 
 const Chain& simplified_chain() {
-  static const Dict zhe("\xE8\x91\x97\t\xE7\x9D\x80\n", nullptr);  // 著 -> 着
+  static constexpr std::string_view kZhe[] = {"\xE8\x91\x97\t\xE7\x9D\x80\n"};  // 著 -> 着
+  static const Dict zhe(kZhe, nullptr);
   static const Chain c = [] {
     Chain ch;
     ch.segmentation = &dict(DictId::TSPhrases);

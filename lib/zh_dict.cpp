@@ -28,7 +28,7 @@ void append_converted(const Dict& chars, std::string_view key, std::string& out)
 
 }  // namespace
 
-Dict::Dict(std::string_view packed, const Dict* chars) : page_of_(0x1100, 0) {
+Dict::Dict(std::span<const std::string_view> parts, const Dict* chars) : page_of_(0x1100, 0) {
   nodes_.emplace_back();  // node 0: "none"
   struct TempEdge {
     std::uint32_t parent;
@@ -39,8 +39,8 @@ Dict::Dict(std::string_view packed, const Dict* chars) : page_of_(0x1100, 0) {
   std::vector<std::uint32_t> pages;          // 256 root node ids per page (0: none)
   std::vector<char32_t> last_cp(1, 0);       // per node: code point of its newest child
   std::vector<std::uint32_t> last_child(1, 0);
-  std::size_t pos = 0;
-  while (pos < packed.size()) {
+  for (const std::string_view packed : parts)
+  for (std::size_t pos = 0; pos < packed.size();) {
     std::size_t nl = packed.find('\n', pos);
     if (nl == std::string_view::npos) nl = packed.size();
     const std::string_view line = packed.substr(pos, nl - pos);
@@ -198,7 +198,7 @@ const Dict& dict(DictId id) {
   std::call_once(once[i], [i] {
     const auto& data = tables::opencc_dicts[i];
     const Dict* chars = data.chars >= 0 ? &dict(static_cast<DictId>(data.chars)) : nullptr;
-    dicts[i] = std::make_unique<Dict>(data.data, chars);
+    dicts[i] = std::make_unique<Dict>(std::span<const std::string_view>(data.parts, data.count), chars);
   });
   return *dicts[i];
 }

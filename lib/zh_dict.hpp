@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,8 +42,9 @@ struct Match {
 /// One OpenCC dictionary: keys in a character trie, values in an arena. Immutable once built.
 class Dict {
  public:
-  /// Parses the generated table text; `chars` rebuilds values the generator elided.
-  Dict(std::string_view packed, const Dict* chars);
+  /// Parses the generated table text (in parts, each ending after a line); `chars` rebuilds
+  /// values the generator elided.
+  Dict(std::span<const std::string_view> parts, const Dict* chars);
   /// `base` with the one-character keys of `fallback` added where `base` has no one-character
   /// key: its longest match equals that of the group {base, fallback} when every key of
   /// `fallback` is one character long.

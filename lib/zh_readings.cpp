@@ -2,6 +2,7 @@
 #include "zh_readings.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "tables/readings.inc"
 #include "zh_dict.hpp"
@@ -12,9 +13,9 @@ namespace {
 
 // Calls fn(reading, chars, primary) for each `READING:PRIMARY|OTHER` line.
 template <class Fn>
-void each_group(std::string_view table, Fn&& fn) {
-  std::size_t pos = 0;
-  while (pos < table.size()) {
+void each_group(std::span<const std::string_view> parts, Fn&& fn) {
+  for (const std::string_view table : parts)
+  for (std::size_t pos = 0; pos < table.size();) {
     std::size_t nl = table.find('\n', pos);
     if (nl == std::string_view::npos) nl = table.size();
     const std::string_view line = table.substr(pos, nl - pos);
@@ -42,7 +43,7 @@ void each_cp(std::string_view s, Fn&& fn) {
 }  // namespace
 
 Readings::Readings() {
-  const std::string_view tables[2] = {tables::readings_mandarin, tables::readings_cantonese};
+  const std::span<const std::string_view> tables[2] = {tables::readings_mandarin, tables::readings_cantonese};
   // Pass 1: syllables, and the readings of every character (primary ones first).
   std::unordered_map<char32_t, std::vector<ReadingCode>> lists[2];
   for (int lang = 0; lang < 2; ++lang) {
@@ -75,7 +76,8 @@ Readings::Readings() {
       codes_.insert(codes_.end(), list.begin(), list.begin() + pc.count[lang]);
     }
   }
-  each_cp(tables::readings_common, [&](char32_t cp) { per_char_[cp].common = true; });
+  for (const std::string_view part : tables::readings_common)
+    each_cp(part, [&](char32_t cp) { per_char_[cp].common = true; });
 }
 
 std::span<const ReadingCode> Readings::of(char32_t cp, Lang lang) const noexcept {

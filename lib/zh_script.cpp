@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <span>
+#include <string>
 #include <mutex>
 
 #include "tables/zh_script.inc"
@@ -15,17 +17,18 @@ namespace mojifix::detail::zh {
 
 namespace {
 
-constexpr std::size_t kBlocks = (sizeof(tables::zh_class_blocks) - 1) / 512;
-
 // The classes: a flat table for the Basic Multilingual Plane (one load per character on the
 // hot path), then the decoded blocks of the generated two-level table for the rest.
 struct Classes {
-  std::unique_ptr<std::uint8_t[]> blocks = std::make_unique<std::uint8_t[]>(kBlocks * 256);
+  std::unique_ptr<std::uint8_t[]> blocks;
   std::unique_ptr<std::uint8_t[]> bmp = std::make_unique<std::uint8_t[]>(0x10000);
   Classes() {
+    std::string hexes;
+    for (const std::string_view part : tables::zh_class_blocks) hexes += part;
     auto hex = [](char c) { return std::uint8_t(c <= '9' ? c - '0' : c - 'a' + 10); };
-    for (std::size_t i = 0; i < kBlocks * 256; ++i)
-      blocks[i] = std::uint8_t(hex(tables::zh_class_blocks[2 * i]) << 4 | hex(tables::zh_class_blocks[2 * i + 1]));
+    blocks = std::make_unique<std::uint8_t[]>(hexes.size() / 2);
+    for (std::size_t i = 0; i < hexes.size() / 2; ++i)
+      blocks[i] = std::uint8_t(hex(hexes[2 * i]) << 4 | hex(hexes[2 * i + 1]));
     for (char32_t cp = 0; cp < 0x10000; ++cp) bmp[cp] = blocks[std::size_t(tables::zh_class_index[cp >> 8]) << 8 | (cp & 0xFF)];
   }
 };
@@ -84,8 +87,8 @@ const Dict& evidence_phrases(bool simplified) {
   static std::unique_ptr<Dict> dicts[2];
   const int i = simplified ? 0 : 1;
   std::call_once(once[i], [i] {
-    const std::string_view data =
-        i == 0 ? std::string_view(tables::zh_simplified_phrases) : std::string_view(tables::zh_traditional_phrases);
+    const std::span<const std::string_view> data =
+        i == 0 ? std::span<const std::string_view>(tables::zh_simplified_phrases) : std::span<const std::string_view>(tables::zh_traditional_phrases);
     dicts[i] = std::make_unique<Dict>(data, nullptr);
   });
   return *dicts[i];

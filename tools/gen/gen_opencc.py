@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 
-from common import banner, need, out_dir, write
+from common import banner, need, out_dir, string_parts, write
 
 OPENCC_DIR = os.environ.get("MOJIFIX_OPENCC_DIR", "/usr/share/opencc")
 CONFIGS = ["s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "t2tw", "tw2t", "t2hk", "hk2t",
@@ -41,11 +41,6 @@ def dump(tool, path):
     return entries
 
 
-def literal(text):
-    """A C++ string literal (UTF-8 kept as is; only \\, ", tab and newline escaped)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\n", "\\n") + '"'
-
-
 def encode(name, entries, chars):
     lines = []
     for key in sorted(entries, key=lambda k: k.encode("utf-8")):
@@ -56,10 +51,7 @@ def encode(name, entries, chars):
             lines.append(key + "\n")
         else:
             lines.append(key + "\t" + " ".join(vals) + "\n")
-    # One literal per 64 entries keeps lines readable and every literal small.
-    chunks = ["".join(lines[i:i + 64]) for i in range(0, len(lines), 64)]
-    body = "\n    ".join(literal(c) for c in chunks) or '""'
-    return "inline constexpr char opencc_%s[] =\n    %s;\n" % (name, body)
+    return string_parts("opencc_" + name, lines)
 
 
 def main():
@@ -110,15 +102,15 @@ def main():
     write(os.path.join(out_dir(sys.argv), "opencc_ids.inc"), ids)
     # opencc_dicts.inc: the dictionaries (large; included by one source file only).
     text = head + "// format: see tools/gen/gen_opencc.py\n"
-    text += "#pragma once\n#include <string_view>\n#include \"opencc_ids.inc\"\nnamespace mojifix::tables {\n\n"
+    text += "#pragma once\n#include <iterator>\n#include <string_view>\n#include \"opencc_ids.inc\"\nnamespace mojifix::tables {\n\n"
     for n in used:
         text += encode(n, dicts[n], dicts[ELIDE[n]] if n in ELIDE else None) + "\n"
-    text += "struct OpenccDictData {\n  std::string_view name;\n  std::string_view data;\n"
+    text += "struct OpenccDictData {\n  std::string_view name;\n  const std::string_view* parts;  ///< the text, in parts\n  std::size_t count;\n"
     text += "  int chars;  ///< dictionary that rebuilds elided values, or -1\n};\n"
     text += "inline constexpr OpenccDictData opencc_dicts[] = {\n"
     for n in used:
         chars = used.index(ELIDE[n]) if n in ELIDE else -1
-        text += '    {"%s", {opencc_%s, sizeof(opencc_%s) - 1}, %d},\n' % (n, n, n, chars)
+        text += '    {"%s", opencc_%s, std::size(opencc_%s), %d},\n' % (n, n, n, chars)
     text += "};\n\n}  // namespace mojifix::tables\n"
     write(os.path.join(out_dir(sys.argv), "opencc_dicts.inc"), text)
 

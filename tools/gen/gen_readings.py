@@ -18,7 +18,7 @@ import re
 import sys
 import unicodedata
 
-from common import UNICODE_DIR, banner, need, out_dir, write
+from common import UNICODE_DIR, banner, need, out_dir, string_parts, write
 
 TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 
@@ -97,24 +97,19 @@ def main():
             lines.append("%s:%s|%s\n" % (rd, "".join(prim), "".join(other)))
         return lines
 
-    def literal(name, lines):
-        chunks = ["".join(lines[i:i + 8]) for i in range(0, len(lines), 8)]
-        body = "\n    ".join('"%s"' % c.replace("\n", "\\n") for c in chunks)
-        return "inline constexpr char %s[] =\n    %s;\n" % (name, body)
-
     text = banner("gen_readings.py", [("Unihan 15.0 readings", readings_path), ("Unihan 15.0 variants", variants_path),
                                       ("Unihan 15.0 dictionary-like data", dict_path)],
                   "Unicode License v3 (https://www.unicode.org/license.txt)")
     text += "// %d characters with Mandarin readings, %d with Cantonese, %d common\n" % (
         len(mandarin), len(cantonese), len(common))
-    text += "#pragma once\nnamespace mojifix::tables {\n\n"
-    text += "// Mandarin readings: `shi2:PRIMARY|OTHER\\n` (see tools/gen/gen_readings.py).\n"
-    text += literal("readings_mandarin", groups(mandarin, True)) + "\n"
-    text += "// Cantonese (jyutping) readings: `si4:|CHARS\\n`.\n"
-    text += literal("readings_cantonese", groups(cantonese, False)) + "\n"
-    text += "// Characters in everyday use.\n"
+    text += "#pragma once\n#include <string_view>\nnamespace mojifix::tables {\n\n"
+    text += string_parts("readings_mandarin", groups(mandarin, True),
+                         doc="Mandarin readings: `shi2:PRIMARY|OTHER\\n` (see tools/gen/gen_readings.py).") + "\n"
+    text += string_parts("readings_cantonese", groups(cantonese, False),
+                         doc="Cantonese (jyutping) readings: `si4:|CHARS\\n`.") + "\n"
     com = "".join(chr(c) for c in common)
-    text += literal("readings_common", [com[i:i + 64] for i in range(0, len(com), 64)]) + "\n"
+    text += string_parts("readings_common", [com[i:i + 64] for i in range(0, len(com), 64)],
+                         doc="Characters in everyday use.") + "\n"
     text += "}  // namespace mojifix::tables\n"
     write(os.path.join(out_dir(sys.argv), "readings.inc"), text)
 

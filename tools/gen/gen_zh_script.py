@@ -25,7 +25,7 @@ import os
 import shutil
 import sys
 
-from common import SHARED_DIR, UNICODE_DIR, banner, c_array, need, out_dir, write
+from common import SHARED_DIR, UNICODE_DIR, banner, c_array, need, out_dir, string_parts, write
 from gen_opencc import OPENCC_DIR, dump
 
 OTHER, SHARED, S_ONLY, T_ONLY, S_LEAN, T_LEAN, KANA, JP_ONLY = range(8)
@@ -191,30 +191,22 @@ def main():
                   "Apache License 2.0 (OpenCC data, see lib/tables/NOTICE.opencc) and Unicode License v3")
     text += "// %d classified code points, %d blocks, %d Simplified and %d Traditional evidence phrases\n" % (
         len(cls), len(blocks), len(s_phrases), len(t_phrases))
-    text += "#pragma once\n#include <cstdint>\nnamespace mojifix::tables {\n\n"
+    text += "#pragma once\n#include <cstdint>\n#include <string_view>\nnamespace mojifix::tables {\n\n"
     text += "inline constexpr char32_t zh_class_limit = 0x%X;\n" % LIMIT
     itype = "std::uint8_t" if len(blocks) <= 256 else "std::uint16_t"
     text += "inline constexpr %s zh_class_index[%d] = {\n" % (itype, len(index))
     for i in range(0, len(index), 32):
         text += "    " + ", ".join(str(x) for x in index[i:i + 32]) + ",\n"
     text += "};\n"
-    text += "// %d blocks of 256 classes, two hex digits each.\n" % len(blocks)
-    text += "inline constexpr char zh_class_blocks[] =\n"
-    for b in blocks:
-        for i in range(0, 256, 64):
-            text += '    "%s"\n' % b[i:i + 64].hex()
-    text += "    ;\n\n"
+    text += string_parts("zh_class_blocks", [b[i:i + 64].hex() for b in blocks for i in range(0, 256, 64)],
+                         doc="%d blocks of 256 classes, two hex digits each." % len(blocks)) + "\n"
     pairs = sorted((cp, t) for cp, t in compat.items() if cp in cls)
     text += "// Compatibility ideographs and Kangxi radicals -> the character NFC / NFKC make of them.\n"
     text += c_array("char32_t", "zh_compat_from", [cp for cp, _ in pairs], 12, lambda v: "0x%X" % v)
     text += c_array("char32_t", "zh_compat_to", [t for _, t in pairs], 12, lambda v: "0x%X" % v) + "\n"
     for name, table in (("zh_simplified_phrases", s_phrases), ("zh_traditional_phrases", t_phrases)):
         lines = ["%s\t%s\n" % (k, table[k]) for k in sorted(table, key=lambda x: x.encode("utf-8"))]
-        text += "// KEY<TAB>its form in the other script\n"
-        text += "inline constexpr char %s[] =\n" % name
-        for i in range(0, len(lines), 16):
-            text += '    "%s"\n' % "".join(lines[i:i + 16]).replace("\t", "\\t").replace("\n", "\\n")
-        text += "    ;\n\n"
+        text += string_parts(name, lines, doc="KEY<TAB>its form in the other script") + "\n"
     text += "}  // namespace mojifix::tables\n"
     write(os.path.join(out_dir(sys.argv), "zh_script.inc"), text)
 
