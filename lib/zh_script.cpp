@@ -171,37 +171,6 @@ void mixed_lines(std::string_view text, std::vector<Span>& out) {
   if (line == 3) out.push_back({line_start, n});
 }
 
-bool has_phrase_evidence(std::string_view text, bool simplified) {
-  const std::uint8_t* blocks = class_blocks();
-  const std::uint8_t trigger = simplified ? kSTrigger : kTTrigger;
-  const Dict& d = evidence_phrases(simplified);
-  const auto* base = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = base + text.size();
-  const unsigned back = d.max_key_chars() > 0 ? d.max_key_chars() - 1 : 0;
-  for (const auto* p = base; p < end;) {
-    if (*p < 0x80) {
-      ++p;
-      continue;
-    }
-    unsigned len;
-    const char32_t cp = next_cp(p, len);
-    if (lookup(blocks, cp) & trigger) {
-      // Try every start from `back` characters before the trigger up to the trigger.
-      std::size_t start = std::size_t(p - base);
-      for (unsigned k = 0; k < back && start > 0; ++k) start = char_start(text, start - 1);
-      for (const auto* q = base + start; q <= p;) {
-        Match m;
-        if (d.longest(q, end, m) && q + m.len > p) return true;
-        unsigned l2;
-        (void)next_cp(q, l2);
-        q += l2;
-      }
-    }
-    p += len;
-  }
-  return false;
-}
-
 namespace {
 
 // Counts evidence phrases of one script in the unit [b, e) of `text`: only matches that cover a

@@ -48,10 +48,6 @@ void tally(std::string_view text, Tally& t);
 /// (the fast first pass of the script stage without a target).
 void mixed_lines(std::string_view text, std::vector<Span>& out);
 
-/// Whether a Simplified (or Traditional) evidence phrase occurs, looking only around the
-/// characters that can start to differ inside one (the trigger flags).
-[[nodiscard]] bool has_phrase_evidence(std::string_view text, bool simplified);
-
 /// A run of text between punctuation, spaces and line breaks, with its evidence.
 struct Unit {
   Span span;
