@@ -182,7 +182,7 @@ bool script_stage(std::string_view in, const Options& o, const Context&, Result&
     // stray characters of the target's): the whole text converts. Otherwise passages in the
     // other script inside text of the target script keep their script (see zh::regions).
     const std::size_t goal_chars = job.goal_s ? s_chars : t_chars, other_chars = job.goal_s ? t_chars : s_chars;
-    job.whole = goal_chars < other_chars || goal_chars == 0;
+    job.whole = goal_chars < other_chars;
     const std::vector<Unit> us = zh::units(in, job.whole);
     convert_units(job, us, job.whole ? std::vector<bool>(us.size(), job.goal_s) : zh::regions(us, job.goal_s, 0.0), edits);
     if (job.whole && other_chars > 0 && (to == ScriptTarget::hans || to == ScriptTarget::tw || to == ScriptTarget::hk)) {

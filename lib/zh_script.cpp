@@ -66,14 +66,15 @@ bool fold_compat(std::string_view text, std::string& out) {
   bool any = false;
   for (std::size_t i = 0; i < text.size();) {
     const Decoded d = decode_at(text, i);
-    const bool compat = (d.cp >= 0x2E80 && d.cp <= 0x2FDF) || (d.cp >= 0xF900 && d.cp <= 0xFAFF) ||
+    const bool compat = (d.cp >= 0x2E80 && d.cp <= 0x2FDF) || (d.cp >= 0x3200 && d.cp <= 0x33FF) ||
+                        (d.cp >= 0xF900 && d.cp <= 0xFAFF) || (d.cp >= 0x1F200 && d.cp <= 0x1F2FF) ||
                         (d.cp >= 0x2F800 && d.cp <= 0x2FA1F);
     const auto* end = std::end(tables::zh_compat_from);
     const auto* it = compat ? std::lower_bound(std::begin(tables::zh_compat_from), end, d.cp) : end;
     if (it != end && *it == d.cp) {
       if (!any) out.assign(text.substr(0, i));
       any = true;
-      append_utf8(out, tables::zh_compat_to[it - std::begin(tables::zh_compat_from)]);
+      out += tables::zh_compat_to[it - std::begin(tables::zh_compat_from)];
     } else if (any) {
       out.append(text.substr(i, d.len));
     }

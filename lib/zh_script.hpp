@@ -22,9 +22,10 @@ enum : std::uint8_t { kTwForm = 8, kStdForm = 16, kHkForm = 32, kSTrigger = 64, 
 /// The class byte of a code point.
 [[nodiscard]] std::uint8_t char_class(char32_t cp) noexcept;
 
-/// `text` with compatibility ideographs and Kangxi radicals replaced by the characters NFC /
-/// NFKC make of them (what the normalize stage does later), so that a conversion sees them as
-/// its dictionaries know them. Returns false (and leaves `out` alone) when there is none.
+/// `text` with the characters NFC / NFKC turn into Han text (compatibility ideographs, Kangxi
+/// radicals, squared ideographic symbols: ㍣ -> 11点) replaced by that text, as the normalize stage
+/// may do later, so that a conversion sees them as its dictionaries know them. Returns false (and
+/// leaves `out` alone) when there is none.
 bool fold_compat(std::string_view text, std::string& out);
 
 /// Evidence phrases of one script (keys; values are their form in the other script).

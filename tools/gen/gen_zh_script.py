@@ -159,23 +159,37 @@ def main():
             if a != b:
                 cls[ord(a)] = cls.get(ord(a), OTHER) | T_TRIGGER
 
-    # Compatibility ideographs and Kangxi radicals take the class (and flags) of the character
-    # NFC / NFKC turn them into, so that the normalize stage running later cannot change a verdict.
-    compat = {}
+    # Characters that NFC / NFKC turn into Han text (compatibility ideographs, Kangxi radicals,
+    # squared and enclosed ideographic symbols: ㍣ -> 11点) take the class of that text, so that the
+    # normalize stage running later cannot change a verdict.
+    decomp = {}
     with open(unicode_data, encoding="utf-8") as f:
         for line in f:
             fields = line.split(";")
-            cp, decomp = int(fields[0], 16), fields[5].split()
-            if decomp and decomp[0].startswith("<"):
-                decomp = decomp[1:] if decomp[0] == "<compat>" else []
-            if len(decomp) == 1 and (0x2E80 <= cp <= 0x2FDF or 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F):
-                target = int(decomp[0], 16)
+            parts = fields[5].split()
+            if parts and parts[0].startswith("<"):
+                parts = parts[1:]
+            if parts:
+                decomp[int(fields[0], 16)] = [int(x, 16) for x in parts]
+
+    def full(cp, depth=0):
+        if cp not in decomp or depth > 8:
+            return [cp]
+        return [y for x in decomp[cp] for y in full(x, depth + 1)]
+
+    def folds(cp):
+        return (0x2E80 <= cp <= 0x2FDF or 0x3200 <= cp <= 0x33FF or 0xF900 <= cp <= 0xFAFF or
+                0x1F200 <= cp <= 0x1F2FF or 0x2F800 <= cp <= 0x2FA1F)
+    compat = {}
+    for cp in decomp:
+        if folds(cp):
+            target = full(cp)
+            if any(is_han(t) for t in target):
                 compat[cp] = target
     for cp, target in compat.items():
-        if cls.get(target, OTHER) & 7 == OTHER:
-            cls.pop(cp, None)
-        else:
-            cls[cp] = cls[target]
+        han = [cls.get(t, OTHER) for t in target if is_han(t)]
+        strong = [k for k in han if k & 7 in (S_ONLY, T_ONLY)]
+        cls[cp] = (strong or han)[0]
     # Two-level table: distinct 256-entry blocks, as hex strings.
     blocks, index, seen = [], [], {}
     for base in range(0, LIMIT, 256):
@@ -200,10 +214,13 @@ def main():
     text += "};\n"
     text += string_parts("zh_class_blocks", [b[i:i + 64].hex() for b in blocks for i in range(0, 256, 64)],
                          doc="%d blocks of 256 classes, two hex digits each." % len(blocks)) + "\n"
-    pairs = sorted((cp, t) for cp, t in compat.items() if cp in cls)
-    text += "// Compatibility ideographs and Kangxi radicals -> the character NFC / NFKC make of them.\n"
+    pairs = sorted(compat.items())
+    text += "// Characters NFC / NFKC turn into Han text, and that text (see above).\n"
     text += c_array("char32_t", "zh_compat_from", [cp for cp, _ in pairs], 12, lambda v: "0x%X" % v)
-    text += c_array("char32_t", "zh_compat_to", [t for _, t in pairs], 12, lambda v: "0x%X" % v) + "\n"
+    text += "inline constexpr std::string_view zh_compat_to[%d] = {\n" % len(pairs)
+    for i in range(0, len(pairs), 8):
+        text += "    " + ", ".join('"%s"' % "".join(chr(c) for c in t) for _, t in pairs[i:i + 8]) + ",\n"
+    text += "};\n\n"
     for name, table in (("zh_simplified_phrases", s_phrases), ("zh_traditional_phrases", t_phrases)):
         lines = ["%s\t%s\n" % (k, table[k]) for k in sorted(table, key=lambda x: x.encode("utf-8"))]
         text += string_parts(name, lines, doc="KEY<TAB>its form in the other script") + "\n"
