@@ -6,7 +6,11 @@
 // (rare characters, unusual readings: the ones people gloss on purpose) weigh 1/4; the text is
 // damaged when the weights reach one per hundred wide (CJK) characters, and at least 1. Then every
 // candidate is removed; otherwise none is.
+#include <bit>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <vector>
 
 #include "mojifix/annotations.hpp"
@@ -109,23 +113,31 @@ std::size_t count_wide(std::string_view s) {
 
 namespace {
 
-// The next byte at or after `i` that may open a bracket: '(' '[' or the lead byte of a
-// full-width one (EF BC 88 / EF BC BB); eight bytes at a time.
+// The next byte at or after `i` that opens a bracket: '(' '[' or the lead byte of a full-width
+// one (EF BC 88 / EF BC BB). With SSE2, sixteen bytes at a time, matching the full-width brackets
+// whole (EF alone starts every full-width punctuation mark, far too common in Chinese to stop at).
 std::size_t next_opening(std::string_view s, std::size_t i) noexcept {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-  auto has = [](std::uint64_t x, std::uint64_t byte) {
-    const std::uint64_t v = x ^ (ones * byte);
-    return (v - ones) & ~v & high;
-  };
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, b + i, 8);
-    if (has(x, '(') | has(x, '[') | has(x, 0xEF)) break;
+#if defined(__SSE2__)
+  const __m128i paren = _mm_set1_epi8('('), square = _mm_set1_epi8('['), ef = _mm_set1_epi8(char(0xEF));
+  const __m128i bc = _mm_set1_epi8(char(0xBC)), x88 = _mm_set1_epi8(char(0x88)), xbb = _mm_set1_epi8(char(0xBB));
+  for (; i + 18 <= n; i += 16) {
+    const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i + 1));
+    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i + 2));
+    const __m128i ascii = _mm_or_si128(_mm_cmpeq_epi8(v0, paren), _mm_cmpeq_epi8(v0, square));
+    const __m128i wide = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, ef), _mm_cmpeq_epi8(v1, bc)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v2, x88), _mm_cmpeq_epi8(v2, xbb)));
+    const int mask = _mm_movemask_epi8(_mm_or_si128(ascii, wide));
+    if (mask) return i + std::size_t(std::countr_zero(unsigned(mask)));
   }
-  while (i < n && b[i] != '(' && b[i] != '[' && b[i] != 0xEF) ++i;
-  return i;
+#endif
+  for (; i < n; ++i) {
+    if (b[i] == '(' || b[i] == '[') return i;
+    if (b[i] == 0xEF && i + 2 < n && b[i + 1] == 0xBC && (b[i + 2] == 0x88 || b[i + 2] == 0xBB)) return i;
+  }
+  return n;
 }
 
 }  // namespace
