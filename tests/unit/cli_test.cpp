@@ -165,3 +165,55 @@ TEST_CASE("cli: --help lists the options, --version the version", "[cli]") {
     CHECK(h.out.find(opt) != std::string::npos);
   CHECK(cli({"--version"}).out.rfind("mojifix ", 0) == 0);
 }
+
+TEST_CASE("cli: options that cannot be combined are usage errors", "[cli]") {
+  TempDir t;
+  const std::string f = t.write("a.txt", "x\n");
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--in-place"}, {"--in-place", "-"}, {"--in-place", "-o", "o.txt", f},
+        {"--in-place", "--check", f}, {"--backup", ".b", f}, {"--lossy", f}, {"--json", "--jsonl", f},
+        {"--output-encoding", "latin1", "--json", f}, {"--output-encoding", "no-such-codec", f}, {"-", "-"},
+        {"-j", "0", f}, {"--jobs=x", f}, {"--quiet=yes", f}, {"--in-place", "--backup", "a/b", f}}) {
+    const Run r = cli(args);
+    INFO(args[0] << " " << (args.size() > 1 ? args[1] : ""));
+    CHECK(r.code == 2);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  }
+}
+
+TEST_CASE("cli: --flag=VALUE and -jN forms", "[cli]") {
+  TempDir t;
+  const std::string f = t.write("a.txt", "e\xCC\x81\n");
+  const std::string o = (t.path / "o.txt").string();
+  CHECK(cli({"-j2", "--output=" + o, f}).code == 0);
+  std::ifstream in(o);
+  CHECK(std::string((std::istreambuf_iterator<char>(in)), {}) == "é\n");
+  CHECK(cli({"--jobs=3", "--form=nfc", f}).out == "é\n");
+}
+
+TEST_CASE("cli: a directory needs -r; with -r its files are repaired in name order", "[cli]") {
+  TempDir t;
+  t.write("b.txt", "e\xCC\x81\n");
+  t.write("a.txt", "one\n");
+  const Run plain = cli({t.path.string()});
+  CHECK(plain.code == 3);
+  CHECK(plain.err.find("-r") != std::string::npos);
+  const Run r = cli({"-r", t.path.string()});
+  CHECK(r.code == 0);
+  CHECK(r.out == "one\né\n");
+}
+
+TEST_CASE("cli: --json gives one object per input per line; --check --json leaves the text out", "[cli]") {
+  TempDir t;
+  const std::string a = t.write("a.txt", "fine\n");
+  const std::string b = t.write("b.txt", "e\xCC\x81\n");
+  const Run r = cli({"--json", a, b});
+  CHECK(r.code == 0);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
+  CHECK(r.out.find("\"changed\":false}\n") != std::string::npos);
+  CHECK(r.out.find("\"kinds\":{\"normalization\":1},\"changed\":true}\n") != std::string::npos);
+  const Run c = cli({"--json", "--check", a, b, (t.path / "missing.txt").string()});
+  CHECK(c.code == 3);
+  CHECK(c.out.find("\"text\"") == std::string::npos);
+  CHECK(c.out.find("\"error\":\"cannot open") != std::string::npos);
+}
