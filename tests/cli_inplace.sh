@@ -93,6 +93,12 @@ grep -q "link.txt: symbolic link, not followed" "$work/err" || no "no note for a
 "$tool" --in-place -L "$work/t/link.txt" || no "-L --in-place exit status"
 [ -L "$work/t/link.txt" ] || no "the link was replaced by a file"
 [ "$(cat "$work/t/latin1.txt")" = "café crème" ] || no "link target not repaired with -L"
+# The same file named three ways is rewritten once (no job races another over it).
+setup
+ln -s latin1.txt "$work/t/link.txt"
+"$tool" --in-place -L "$work/t/latin1.txt" "$work/t/./latin1.txt" "$work/t/link.txt" 2> "$work/err" ||
+  { no "the same file named three times"; cat "$work/err"; }
+[ "$(cat "$work/t/latin1.txt")" = "café crème" ] || no "the file named three times not repaired"
 # A hard link: the note says the other name keeps the old text.
 setup
 ln "$work/t/latin1.txt" "$work/t/hard.txt"

@@ -289,3 +289,52 @@ TEST_CASE("output encoding: unmappable characters name line and column, or becom
     CHECK(c.got == "\xD6\xD0\xCE\xC4\n");
   }
 }
+
+TEST_CASE("run_ordered: a later job with a lot of output waits for its turn instead of spooling it all", "[cli][jobs]") {
+  std::ostringstream out, err;
+  Console console(out, err, false, {}, false);
+  std::atomic<bool> first_done{false};
+  std::atomic<bool> second_waited{false};
+  const std::string block(1 << 20, 'x');
+  run_ordered(2, 2, console, [&](std::size_t i, JobOutput& io) {
+    if (i == 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      io.out("first\n");
+      first_done = true;
+      return;
+    }
+    for (int k = 0; k < 40; ++k) io.out(block);  // 40 MiB: past the limit of held-back output
+    second_waited = first_done.load();
+  });
+  console.finish();
+  CHECK(second_waited);  // it could only finish writing once the first job was done
+  CHECK(out.str().size() == 6 + (40u << 20));
+  CHECK(out.str().rfind("first\n", 0) == 0);
+}
+
+TEST_CASE("in place: a file changed by someone else meanwhile is left to them", "[cli][inplace]") {
+  Dir d;
+  const std::string f = d.put("a.txt", "old text\n");
+  const int fd = open(f.c_str(), O_RDONLY);
+  struct stat st {};
+  fstat(fd, &st);
+  {
+    InPlaceWriter w(f, fd, st, "");
+    CHECK(w.write("new text\n"));
+    std::ofstream(f, std::ios::binary | std::ios::app) << "appended by someone else\n";
+    CHECK_FALSE(w.close());
+    CHECK(w.error().find("changed while") != std::string::npos);
+  }
+  close(fd);
+  CHECK(slurp(f) == "old text\nappended by someone else\n");
+  CHECK(std::distance(fs::directory_iterator(d.path), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("glob: unclosed and odd classes are plain characters, and every pattern terminates", "[cli][files]") {
+  CHECK(glob_match("*[!]*.md", "a[!]x.md"));      // found by fuzzing: "[!]" has no closing ']'
+  CHECK(glob_match("[]]", "]"));                  // ']' first in a class is a member
+  CHECK(glob_match("[!]]", "a"));
+  CHECK_FALSE(glob_match("[!]]", "]"));
+  CHECK(glob_match("a[", "a["));
+  CHECK(glob_match("[", "["));
+}

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <ostream>
 
 #include "encoder.hpp"
@@ -82,6 +83,7 @@ FileStatus process_file(const Config& cfg, const InputFile& f, std::istream& in,
     }
   }
   bool rewritten = false;
+  std::uint64_t read = 0;
   if (!st.failed && !skipped) {
     Source src = fd >= 0 ? Source(fd, console) : Source(in, console);
     NullSink null;
@@ -109,8 +111,9 @@ FileStatus process_file(const Config& cfg, const InputFile& f, std::istream& in,
       note(msg("{1}: {2} characters not in {3} replaced by '?'", {name, std::to_string(enc->replaced()), cfg.output_encoding}));
     if (rewritten && sb.st_nlink > 1)
       note(msg("{1}: has {2} hard links; the other names keep the old text", {name, std::to_string(sb.st_nlink)}));
-    if (f.size > src.bytes_read()) console.add_bytes(f.size - src.bytes_read());
+    read = src.bytes_read();
   }
+  if (f.size > read) console.add_bytes(f.size - read);  // skipped or failed: count it as done
   if (fd >= 0) close(fd);
   if (cfg.json) {
     std::string j;
@@ -144,7 +147,12 @@ int run_files(const Config& cfg, std::istream& in, std::ostream& out, std::ostre
     err << tool_line(m) << '\n';
     failed = true;
   };
-  const std::vector<InputFile> files = collect_inputs(cfg, early_note, early_error);
+  std::vector<InputFile> files = collect_inputs(cfg, early_note, early_error);
+  if (cfg.in_place) {
+    // The same file named twice (or reached through a link) is rewritten once.
+    std::set<std::string> seen;
+    std::erase_if(files, [&](const InputFile& f) { return !seen.insert(real_path(f.path)).second; });
+  }
 
   std::ofstream file_out;
   std::ostream* sink = &out;

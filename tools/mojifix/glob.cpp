@@ -18,6 +18,13 @@ struct Token {
   bool negate = false;
 };
 
+// The ']' closing the class that opens at g[open], or npos when the '[' is a plain character.
+std::size_t class_end(std::string_view g, std::size_t open) {
+  std::size_t j = open + 1;
+  if (j < g.size() && (g[j] == '!' || g[j] == '^')) ++j;
+  return j + 1 < g.size() ? g.find(']', j + 1) : std::string_view::npos;
+}
+
 std::vector<Token> compile(std::string_view g) {
   std::vector<Token> t;
   for (std::size_t i = 0; i < g.size(); ++i) {
@@ -36,14 +43,15 @@ std::vector<Token> compile(std::string_view g) {
       }
     } else if (c == '?') {
       t.emplace_back(Token::any_char);
-    } else if (c == '[' && g.find(']', i + 2) != std::string_view::npos) {
+    } else if (c == '[' && class_end(g, i) != std::string_view::npos) {
+      // A class: "[abc]", "[!a-z]"; a ']' right after "[" or "[!" is a member.
+      const std::size_t close = class_end(g, i);
       Token k(Token::klass);
       std::size_t j = i + 1;
       if (g[j] == '!' || g[j] == '^') {
         k.negate = true;
         ++j;
       }
-      const std::size_t close = g.find(']', j + 1);
       k.set = std::string(g.substr(j, close - j));
       t.push_back(std::move(k));
       i = close;

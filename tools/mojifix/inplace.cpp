@@ -212,6 +212,12 @@ bool InPlaceWriter::close() {
     if (!diverge()) return false;
   }
   if (!flush_buffer()) return false;
+  // Someone else wrote to the file, or replaced it, while it was read: theirs wins.
+  struct stat now {}, named {};
+  if (fstat(in_fd_, &now) != 0 || stat(path_.c_str(), &named) != 0) return fail(std::strerror(errno));
+  if (now.st_size != st_.st_size || now.st_mtim.tv_sec != st_.st_mtim.tv_sec ||
+      now.st_mtim.tv_nsec != st_.st_mtim.tv_nsec || named.st_ino != st_.st_ino || named.st_dev != st_.st_dev)
+    return fail(msg("the file changed while it was being repaired"));
   if (fsync(tmp_fd_) != 0) return fail(std::strerror(errno));
   // Owner first: changing it may clear set-user-ID bits, which fchmod then restores.
   struct stat tst {};

@@ -17,7 +17,8 @@ namespace mojifix::cli {
 /// XXXXXX") and the equal prefix copied into it; close() then fsyncs it, gives it the mode and
 /// owner of the original, makes the backup (when asked: a hard link, or a copy) and renames it
 /// over the original. Any failure — or destruction before close() — removes the temporary file
-/// and leaves the original untouched. An unchanged file is never opened for writing, so its
+/// and leaves the original untouched; so does a change to the original (size, mtime, or another
+/// file renamed over it) made by someone else while it was read. An unchanged file is never opened for writing, so its
 /// mtime stays.
 class InPlaceWriter final : public ByteSink {
  public:

@@ -14,7 +14,8 @@
 namespace mojifix::cli {
 
 void JobOutput::write(Stream s, std::string_view bytes) {
-  std::lock_guard lock(m_);
+  std::unique_lock lock(m_);
+  if (!live_ && spool_.size() + bytes.size() > kMaxHeld) turn_.wait(lock, [this] { return live_ != nullptr; });
   if (live_) live_->write(s, bytes);
   else spool_.append(s, bytes);
 }
@@ -83,6 +84,7 @@ void run_ordered(std::size_t n, unsigned threads, Console& console,
       s.out->spool_.drain([&](Stream st, std::string_view b) { console.write(st, b); });
       s.out->live_ = &console;
     }
+    s.out->turn_.notify_all();
     {
       std::unique_lock lock(m);
       cv.wait(lock, [&] { return s.done; });

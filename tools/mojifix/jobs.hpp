@@ -1,7 +1,9 @@
 // jobs.hpp — files processed in parallel (-j N) with their output in a stable order.
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string_view>
@@ -12,7 +14,8 @@
 namespace mojifix::cli {
 
 /// The stdout/stderr of one job. Held in a Spool while earlier jobs are still writing; written
-/// straight through once every earlier job is done. Thread-safe.
+/// straight through once every earlier job is done. A job that has held back kMaxHeld bytes
+/// waits until its turn comes, so held-back output never grows without bound. Thread-safe.
 class JobOutput {
  public:
   /// `memory_limit`: output held in memory before it spills to a temporary file.
@@ -24,7 +27,9 @@ class JobOutput {
 
  private:
   friend void run_ordered(std::size_t, unsigned, Console&, const std::function<void(std::size_t, JobOutput&)>&);
+  static constexpr std::uint64_t kMaxHeld = 32u << 20;
   std::mutex m_;
+  std::condition_variable turn_;
   Spool spool_;
   Console* live_ = nullptr;
 };

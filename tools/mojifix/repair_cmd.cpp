@@ -122,7 +122,7 @@ FileStatus repair_file(FileJob& job) {
     return true;
   };
 
-  std::vector<char> buf(kReadChunk);
+  thread_local std::vector<char> buf(kReadChunk);  // one per worker, not one per file
   bool go_on = true;
   for (;;) {
     const long got = job.src.read(buf.data(), buf.size());

@@ -44,6 +44,7 @@ Spool::~Spool() {
 
 void Spool::append(Stream s, std::string_view bytes) {
   if (bytes.empty()) return;
+  total_ += bytes.size();
   if (file_) {
     if (put(file_, s, bytes)) return;
     // The spill file failed (disk full): keep the rest in memory rather than lose it.
@@ -104,6 +105,7 @@ bool Spool::drain(const std::function<void(Stream, std::string_view)>& fn) {
   for (const auto& [s, b] : pieces_) fn(s, b);
   pieces_.clear();
   held_ = 0;
+  total_ = 0;
   return ok;
 }
 

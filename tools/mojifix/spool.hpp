@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -27,11 +28,14 @@ class Spool {
   /// spill file could not be read back (the pieces read so far were delivered).
   bool drain(const std::function<void(Stream, std::string_view)>& fn);
   [[nodiscard]] bool empty() const noexcept { return pieces_.empty() && !file_; }
+  /// Bytes appended since the last drain().
+  [[nodiscard]] std::uint64_t size() const noexcept { return total_; }
 
  private:
   void spill();
   std::size_t limit_;
   std::size_t held_ = 0;
+  std::uint64_t total_ = 0;
   std::vector<std::pair<Stream, std::string>> pieces_;
   std::FILE* file_ = nullptr;  // spill file (unlinked), when memory ran out
   bool spill_failed_ = false;
