@@ -1,14 +1,7 @@
 #!/bin/sh
 # --in-place with the real binary: rewritten files, untouched files (mtime), mode and owner,
 # backups, JSON lines round trip, links, and files that cannot be written.
-set -u
-tool=$1
-work=$(mktemp -d "${TMPDIR:-/tmp}/mojifix-inplace.XXXXXX")
-chmod 755 "$work"
-trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-fail=0
-no() { echo "FAIL: $*"; fail=1; }
-sum() { sha256sum "$1" | cut -d' ' -f1; }
+. "$(dirname "$0")/cli_common.sh"
 mtime() { stat -c %Y "$1"; }
 
 setup() {
@@ -154,5 +147,4 @@ if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
   grep -q "cannot write $work/ro/out.txt" "$work/err" || no "-o unwritable: message"
 fi
 
-[ $fail -eq 0 ] && echo "in place: all checks passed"
-exit $fail
+finish "in place"

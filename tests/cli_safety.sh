@@ -2,12 +2,7 @@
 # No data lost: an --in-place run killed with SIGKILL (or stopped with SIGTERM) at any moment
 # leaves every file either original or fully repaired; a write that fails part-way (ulimit -f)
 # leaves the original intact and names the file.
-set -u
-tool=$1
-work=$(mktemp -d "${TMPDIR:-/tmp}/mojifix-safety.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-fail=0
-no() { echo "FAIL: $*"; fail=1; }
+. "$(dirname "$0")/cli_common.sh"
 now() { date +%s.%N; }
 
 # The pristine tree: ISO-8859-1 files (every one is rewritten), small and a few large.
@@ -108,5 +103,4 @@ grep -q "$(grep ' f000.txt$' "$work/repaired.sums" | cut -d' ' -f1)" "$work/repa
   [ "$(sha256sum < "$work/run/small.txt" | cut -d' ' -f1)" = "$(grep ' f000.txt$' "$work/repaired.sums" | cut -d' ' -f1)" ] ||
   no "ulimit -f: the small file after the failure was not repaired"
 
-[ $fail -eq 0 ] && echo "safety: all checks passed"
-exit $fail
+finish "safety"

@@ -106,6 +106,11 @@ def main():
         with open(out, "rb") as f:
             check(f.read() == ("caf\u00e9 ligne 0\n" * 40000).encode("utf-8"), "the output is complete")
 
+        # Interrupted (SIGINT) while the bar is on the screen: the bar is erased all the same.
+        code, raw = run_in_terminal("(cat %s; sleep 4) | timeout -s INT 1.5 %s --progress -o %s" % (sample, tool, out), env)
+        check(code != 0 and BAR.search(raw) is not None, "an interrupted job had its bar drawn")
+        check(screen(raw) == [], "an interrupted job leaves no bar on the screen")
+
         # No bar: a short job; -q; stderr not a terminal; the text itself going to the terminal.
         code, raw = run_in_terminal("%s --check %s" % (tool, sample), env)
         check(BAR.search(raw) is None and "\x1b" not in raw, "a short job gets no bar")

@@ -1,12 +1,7 @@
 #!/bin/sh
 # The real binary over a directory tree: -r with globs, symbolic links, binary files, --check
 # exit codes and lines, --json, stable order with -j, -o onto an input refused.
-set -u
-tool=$1
-work=$(mktemp -d "${TMPDIR:-/tmp}/mojifix-tree.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-fail=0
-no() { echo "FAIL: $*"; fail=1; }
+. "$(dirname "$0")/cli_common.sh"
 
 t=$work/t
 mkdir -p "$t/docs/sub" "$t/skip" "$t/.git"
@@ -89,5 +84,4 @@ grep -q "refusing to write over input" "$work/err" || no "-o onto an input: mess
 grep -q "missing.txt" "$work/err" || no "error does not name the missing file"
 grep -q "docs: is a directory" "$work/err" || no "error does not name the directory"
 
-[ $fail -eq 0 ] && echo "tree: all checks passed"
-exit $fail
+finish "tree"

@@ -21,47 +21,35 @@
 #include "inplace.hpp"
 #include "jobs.hpp"
 #include "spool.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace mojifix::cli;
 
 namespace {
 
-struct Dir {
-  fs::path path;
-  Dir() {
-    path = fs::temp_directory_path() / ("mojifix-jobs-" + std::to_string(std::random_device{}()));
-    fs::create_directories(path);
-  }
-  ~Dir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string put(const std::string& rel, const std::string& bytes) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << bytes;
-    return (path / rel).string();
-  }
-};
-
 std::string slurp(const std::string& p) {
   std::ifstream in(p, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), {}};
 }
 
+// The original of an in-place rewrite: open for reading, with its fstat().
+struct Original {
+  int fd;
+  struct stat st {};
+  explicit Original(const std::string& path) : fd(open(path.c_str(), O_RDONLY)) { fstat(fd, &st); }
+  ~Original() { close(fd); }
+  Original(const Original&) = delete;
+  Original& operator=(const Original&) = delete;
+};
+
 // Feeds `content` through an InPlaceWriter for `path` in pieces of `piece` bytes.
 bool rewrite(const std::string& path, const std::string& content, std::size_t piece, const std::string& backup = "") {
-  const int fd = open(path.c_str(), O_RDONLY);
-  struct stat st {};
-  fstat(fd, &st);
+  const Original o(path);
+  InPlaceWriter w(path, o.fd, o.st, backup);
   bool ok = true;
-  {
-    InPlaceWriter w(path, fd, st, backup);
-    for (std::size_t i = 0; i < content.size() && ok; i += piece) ok = w.write(std::string_view(content).substr(i, piece));
-    ok = ok && w.close();
-  }
-  close(fd);
-  return ok;
+  for (std::size_t i = 0; i < content.size() && ok; i += piece) ok = w.write(std::string_view(content).substr(i, piece));
+  return ok && w.close();
 }
 
 struct Collect : ByteSink {
@@ -95,13 +83,13 @@ TEST_CASE("glob: * and ? stay in one path segment, ** crosses, classes work", "[
 }
 
 TEST_CASE("walk: sorted, globs filter files and prune directories, links skipped unless followed", "[cli][files]") {
-  Dir d;
-  d.put("t/b.txt", "b");
-  d.put("t/a.txt", "a");
-  d.put("t/c.md", "c");
-  d.put("t/skip/d.txt", "d");
-  d.put("t/sub/e.txt", "e");
-  d.put("t/.x.txt.mojifix-AbC123", "leftover");
+  test::TempDir d;
+  d.write("t/b.txt", "b");
+  d.write("t/a.txt", "a");
+  d.write("t/c.md", "c");
+  d.write("t/skip/d.txt", "d");
+  d.write("t/sub/e.txt", "e");
+  d.write("t/.x.txt.mojifix-AbC123", "leftover");
   fs::create_symlink("a.txt", d.path / "t/link.txt");
   fs::create_directory_symlink("sub", d.path / "t/dirlink");
   const std::string root = (d.path / "t").string();
@@ -207,8 +195,8 @@ TEST_CASE("progress line: percentage, bar, rate, ETA, files; never wider than th
 }
 
 TEST_CASE("in place: unchanged content is never written, the mtime stays", "[cli][inplace]") {
-  Dir d;
-  const std::string f = d.put("a.txt", std::string(3 << 20, 'a') + "end\n");
+  test::TempDir d;
+  const std::string f = d.write("a.txt", std::string(3 << 20, 'a') + "end\n");
   timespec old[2] = {{1'000'000'000, 0}, {1'000'000'000, 0}};
   utimensat(AT_FDCWD, f.c_str(), old, 0);
   CHECK(rewrite(f, slurp(f), 1 << 16));
@@ -220,11 +208,11 @@ TEST_CASE("in place: unchanged content is never written, the mtime stays", "[cli
 }
 
 TEST_CASE("in place: a difference anywhere rewrites, keeping the mode; backup holds the original", "[cli][inplace]") {
-  Dir d;
+  test::TempDir d;
   const std::string original = std::string(1 << 20, 'x') + "tail\n";
   for (const std::string& changed : {std::string("y") + original.substr(1), original.substr(0, 1 << 20) + "TAIL\n",
                                      original.substr(0, 100), original + "more\n"}) {
-    const std::string f = d.put("a.txt", original);
+    const std::string f = d.write("a.txt", original);
     chmod(f.c_str(), 0640);
     CHECK(rewrite(f, changed, 4096, ".orig"));
     CHECK(slurp(f) == changed);
@@ -237,13 +225,11 @@ TEST_CASE("in place: a difference anywhere rewrites, keeping the mode; backup ho
 }
 
 TEST_CASE("in place: abort and failures leave the original", "[cli][inplace]") {
-  Dir d;
-  const std::string f = d.put("a.txt", "old text\n");
-  const int fd = open(f.c_str(), O_RDONLY);
-  struct stat st {};
-  fstat(fd, &st);
+  test::TempDir d;
+  const std::string f = d.write("a.txt", "old text\n");
+  const Original o(f);
   {
-    InPlaceWriter w(f, fd, st, "");
+    InPlaceWriter w(f, o.fd, o.st, "");
     CHECK(w.write("new text, longer\n"));
     // Destroyed without close(): as if the job failed.
   }
@@ -251,11 +237,10 @@ TEST_CASE("in place: abort and failures leave the original", "[cli][inplace]") {
   CHECK(std::distance(fs::directory_iterator(d.path), fs::directory_iterator()) == 1);
   {
     // The directory disappears: the error names the file.
-    InPlaceWriter w(d.path.string() + "/gone/a.txt", fd, st, "");
+    InPlaceWriter w(d.path.string() + "/gone/a.txt", o.fd, o.st, "");
     CHECK_FALSE(w.write("different\n"));
     CHECK(w.error().find("gone/a.txt") != std::string::npos);
   }
-  close(fd);
 }
 
 TEST_CASE("output encoding: unmappable characters name line and column, or become '?'", "[cli][encoding]") {
@@ -313,19 +298,16 @@ TEST_CASE("run_ordered: a later job with a lot of output waits for its turn inst
 }
 
 TEST_CASE("in place: a file changed by someone else meanwhile is left to them", "[cli][inplace]") {
-  Dir d;
-  const std::string f = d.put("a.txt", "old text\n");
-  const int fd = open(f.c_str(), O_RDONLY);
-  struct stat st {};
-  fstat(fd, &st);
+  test::TempDir d;
+  const std::string f = d.write("a.txt", "old text\n");
   {
-    InPlaceWriter w(f, fd, st, "");
+    const Original o(f);
+    InPlaceWriter w(f, o.fd, o.st, "");
     CHECK(w.write("new text\n"));
     std::ofstream(f, std::ios::binary | std::ios::app) << "appended by someone else\n";
     CHECK_FALSE(w.close());
     CHECK(w.error().find("changed while") != std::string::npos);
   }
-  close(fd);
   CHECK(slurp(f) == "old text\nappended by someone else\n");
   CHECK(std::distance(fs::directory_iterator(d.path), fs::directory_iterator()) == 1);
 }

@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: mojifix_bench_cli CORPUS_DIR [--tool PATH] [--tmp DIR] [--mixed-mb N] [--big-gb N] [--line-mb N]\n");
     return 2;
   }
-  if (a.tool.empty()) a.tool = (fs::path(argv[0]).parent_path().parent_path().parent_path() / "mojifix").string();
+  if (a.tool.empty()) a.tool = bench::default_tool(argv[0]);
   if (a.tmp.empty()) a.tmp = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
   if (!bench::have_program(a.tool)) {
     std::fprintf(stderr, "%s not found; pass --tool PATH\n", a.tool.c_str());

@@ -134,6 +134,10 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_p
   return r;
 }
 
+std::string default_tool(const char* argv0) {
+  return (std::filesystem::path(argv0).parent_path().parent_path().parent_path() / "mojifix").string();
+}
+
 bool have_program(const std::string& program) {
   if (program.find('/') != std::string::npos) return std::filesystem::exists(program);
   const char* path = std::getenv("PATH");

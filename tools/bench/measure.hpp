@@ -30,6 +30,9 @@ void start_launcher();
 /// and stdout to /dev/null.
 ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_path = "");
 
+/// The mojifix tool next to a harness at <build>/tools/bench/NAME: <build>/mojifix.
+std::string default_tool(const char* argv0);
+
 /// True when `program` is found on PATH (or is an existing path).
 bool have_program(const std::string& program);
 
