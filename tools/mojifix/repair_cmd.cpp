@@ -39,13 +39,19 @@ class JsonTextSink final : public ByteSink {
 };
 
 std::string summary_line(const std::string& name, const std::string& encoding,
-                         const std::map<std::string, std::size_t>& kinds) {
+                         const std::map<std::string, std::size_t>& kinds, bool utf8_out) {
   std::string fixes;
   std::size_t total = 0;
   for (const auto& [k, n] : kinds) {
     if (k.starts_with("encoding=")) continue;
     fixes += (fixes.empty() ? "" : ", ") + k + " " + std::to_string(n);
     total += n;
+  }
+  // Decoded from a legacy encoding into UTF-8 (not when writing another encoding).
+  const bool decoded = kinds.count("encoding=" + encoding) && utf8_out;
+  if (decoded) {
+    if (total == 0) return msg("{1}: decoded from {2} to UTF-8; nothing else to repair", {name, encoding});
+    return msg("{1}: decoded from {2} to UTF-8; {3} fixes ({4})", {name, encoding, std::to_string(total), fixes});
   }
   if (total == 0) return msg("{1}: read as {2}; nothing to repair", {name, encoding});
   return msg("{1}: read as {2}; {3} fixes ({4})", {name, encoding, std::to_string(total), fixes});
@@ -154,7 +160,7 @@ FileStatus repair_file(FileJob& job) {
     st.changed = true;
     ++kinds["encoding=" + encoding];
   }
-  if (cfg.summary) job.io.err_line(summary_line(job.name, encoding, kinds));
+  if (cfg.summary) job.io.err_line(summary_line(job.name, encoding, kinds, cfg.output_encoding.empty()));
   std::string list;
   for (const auto& [k, n] : kinds) list += (list.empty() ? "" : ",") + k;
   if (cfg.check && !cfg.json && st.changed) job.io.out(job.name + '\t' + list + '\n');
