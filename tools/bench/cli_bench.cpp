@@ -158,7 +158,8 @@ int main(int argc, char** argv) {
     }
     for (int k = 0; k < 2; ++k)
       row(label + (k ? " -j 2" : " -j 1"), mixed, mbps(total, b[k].seconds),
-          rss(b[k]) + (k ? fmt(", speed-up %.2fx", b[0].seconds / b[1].seconds) : std::string()) +
+          rss(b[k]) + fmt(", %.2f cores busy", b[k].cpu_seconds / b[k].seconds) +
+              (k ? fmt(", speed-up %.2fx", b[0].seconds / b[1].seconds) : std::string()) +
               (b[k].status > 1 ? ", exit " + std::to_string(b[k].status) : ""));
   };
   pair("mojifix -r DIR -o /dev/null", {"-r", tree.string(), "-o", "/dev/null"}, {});

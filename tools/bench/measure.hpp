@@ -19,6 +19,7 @@ struct ChildRun {
   double seconds = 0;
   long max_rss_kb = 0;
   int status = -1;
+  double cpu_seconds = 0;  ///< user + system time of the child
 };
 
 /// Starts the launcher: a small process, forked before the benchmark loads its data, that
