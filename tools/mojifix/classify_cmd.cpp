@@ -1,11 +1,18 @@
 // classify_cmd.cpp — `mojifix classify [--lines] [--json] [FILE...]`: Simplified, Traditional,
 // mixed or none, for the whole input or for each line.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "cli.hpp"
+#include "files.hpp"
 #include "io.hpp"
+#include "job.hpp"
 #include "json.hpp"
 #include "messages.hpp"
 #include "mojifix/classify.hpp"
@@ -52,22 +59,32 @@ std::string stats_json(const ScriptStats& st, std::string_view text) {
 }  // namespace
 
 int run_classify(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err) {
-  const std::vector<std::string> inputs = cfg.inputs.empty() ? std::vector<std::string>{"-"} : cfg.inputs;
   int status = ok;
-  for (const auto& name : inputs) {
-    Input input = open_input(name, in);
-    if (!input.stream) {
-      err << "mojifix: " << msg("cannot open {1}: {2}", {name, input.error}) << '\n';
-      status = io_error;
+  auto note = [&](const std::string& m) {
+    if (!cfg.quiet) err << tool_line(m) << '\n';
+  };
+  auto error = [&](const std::string& m) {
+    err << tool_line(m) << '\n';
+    status = io_error;
+  };
+  const std::vector<InputFile> inputs = collect_inputs(cfg, note, error);
+  Console console(out, err, false, {}, false);
+  for (const auto& f : inputs) {
+    const std::string name = display_name(f.path);
+    const int fd = f.path == "-" ? -1 : open(f.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (f.path != "-" && fd < 0) {
+      error(msg("cannot open {1}: {2}", {name, std::strerror(errno)}));
       continue;
     }
-    const std::string prefix = inputs.size() > 1 ? display_name(name) + "\t" : "";
+    Source src = fd >= 0 ? Source(fd, console) : Source(in, console);
     std::string text;
-    if (read_decoded(cfg.lib, *input.stream, [&](std::string_view piece) { text += piece; }) < 0) {
-      err << "mojifix: " << msg("cannot read {1}", {display_name(name)}) << '\n';
-      status = io_error;
+    const long long got = read_decoded(cfg.lib, src, [&](std::string_view piece) { text += piece; });
+    if (fd >= 0) close(fd);
+    if (got < 0) {
+      error(msg("cannot read {1}: {2}", {name, src.error()}));
       continue;
     }
+    const std::string prefix = inputs.size() > 1 ? name + "\t" : "";
     auto show = [&](std::string_view t) {
       const ScriptStats st = classify(t);
       out << prefix << (cfg.json ? stats_json(st, t) : std::string(to_string(st.verdict))) << '\n';
@@ -76,8 +93,7 @@ int run_classify(const Config& cfg, std::istream& in, std::ostream& out, std::os
       show(text);
       continue;
     }
-    std::size_t pos = 0;
-    while (pos < text.size()) {
+    for (std::size_t pos = 0; pos < text.size();) {
       std::size_t nl = text.find('\n', pos);
       if (nl == std::string::npos) nl = text.size();
       std::string_view line = std::string_view(text).substr(pos, nl - pos);
