@@ -11,6 +11,7 @@ namespace mojifix::detail {
 
 namespace {
 constexpr std::array kStages{
+    Stage{"mojibake", [](const Options& o) { return o.mojibake; }, &mojibake_stage},
     Stage{"normalize", [](const Options& o) { return o.normalize; }, &normalize_stage},
 };
 }  // namespace

@@ -39,6 +39,7 @@ bool sanitize_utf8(std::string_view in, Result& out, std::size_t max_fixes);
 bool run_stages(std::string_view in, const Options& options, const Context& ctx, Result& out);
 
 // --- stage entry points (each in its own file)
+bool mojibake_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
 bool normalize_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
 
 }  // namespace mojifix::detail

@@ -44,7 +44,7 @@ bool suspect_class(Class c) noexcept {
     case Class::latin1_symbol: case Class::letterlike: case Class::math_arrows: case Class::box:
     case Class::shapes: case Class::modifier: case Class::halfwidth_kana: case Class::han_rare:
     case Class::cjk_compat: case Class::jamo: case Class::combining: case Class::other_symbol:
-    case Class::currency: case Class::bopomofo: case Class::format:
+    case Class::currency: case Class::bopomofo: case Class::format: case Class::latin1_punct:
       return true;
     default:
       return false;

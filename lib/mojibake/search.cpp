@@ -1,0 +1,190 @@
+// search.cpp — candidate readings around triggers, scored by the plausibility model, chosen
+// greedily by gain with a margin; repaired text is searched again for further layers.
+#include "mojibake/search.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "mojibake/reading.hpp"
+#include "mojibake/scan.hpp"
+#include "utf8.hpp"
+
+namespace mojifix::detail {
+
+namespace {
+
+constexpr std::size_t kWindow = 24;  // start positions tried before and after a trigger
+constexpr int kMaxDepth = 3;         // layers undone at most
+constexpr model::Cost kMargin = 8 * model::kBit;
+constexpr model::Cost kLostMargin = 4 * model::kBit;
+
+std::string reason_for(const Chain& c, const Reading& r) {
+  std::string outer(codec_label(c.outer));
+  if (c.outer == CodecId::cp1252 && r.any_c1 && !r.any_special) outer = "iso-8859-1";
+  if (r.bom && r.text.empty()) return "utf-8 byte-order mark read as " + outer;
+  return std::string(codec_label(c.inner)) + " read as " + outer;
+}
+
+model::Cost cost_of(const std::vector<Ch>& cs, std::size_t first, std::size_t last, char32_t before, char32_t after) {
+  model::Scorer s;
+  s.prev = before;
+  for (std::size_t k = first; k < last; ++k) s.push(cs[k].cp);
+  s.push(after);
+  return s.total;
+}
+
+// Whether a reading of `chain` can start with `cp` (cheap test before reading).
+bool can_start(const Chain& chain, char32_t cp, bool lossy) noexcept {
+  unsigned char code[kMaxCode];
+  const int n = encode_char(chain.outer, cp, code);
+  if (n == 0) return lossy && cp == kReplacement && double_byte(chain.outer) && chain.inner == CodecId::utf8;
+  const unsigned c = code[0];
+  if (chain.inner == CodecId::utf8) return c >= 0xC2 && c <= 0xF4;
+  return c >= 0x80;
+}
+
+// Fills lost characters with their most plausible completion (one unknown byte at most).
+bool guess_lost(Reading& r) {
+  bool any = false;
+  std::string text;
+  std::size_t copied = 0;
+  for (const LostChar& lc : r.lost_chars) {
+    int need = (lc.known & 1) ? (lc.bytes[0] >= 0xF0 ? 4 : lc.bytes[0] >= 0xE0 ? 3 : lc.bytes[0] >= 0xC2 ? 2 : 0) : lc.len;
+    if (need < 2 || need > 4) continue;
+    int unknown = -1, missing = 0;
+    for (int k = 0; k < need; ++k) {
+      if (k >= lc.len) ++missing, unknown = k;
+      else if (!(lc.known >> k & 1)) {
+        if (unknown >= 0) missing = 9;
+        unknown = k;
+        ++missing;
+      }
+    }
+    if (missing != 1 || unknown <= 0) continue;
+    // Context: the characters around the U+FFFD.
+    char32_t prev = '\n', next = '\n';
+    if (lc.at > 0) prev = decode_at(r.text, char_start(r.text, lc.at - 1)).cp;
+    if (lc.at + 3 < r.text.size()) next = decode_at(r.text, lc.at + 3).cp;
+    model::Cost best = 0;
+    char32_t pick = 0;
+    for (unsigned v = 0x80; v < 0xC0; ++v) {
+      unsigned char b[4];
+      for (int k = 0; k < need; ++k) b[k] = k == unknown ? static_cast<unsigned char>(v) : lc.bytes[k];
+      const Decoded d = decode_utf8(b, b + need);
+      if (!d.ok || d.len != need) continue;
+      const model::Cost c = model::step(prev, d.cp) + model::step(d.cp, next);
+      if (!pick || c < best) best = c, pick = d.cp;
+    }
+    if (!pick) continue;
+    text.append(r.text, copied, lc.at - copied);
+    append_utf8(text, pick);
+    copied = lc.at + 3;
+    any = true;
+  }
+  if (!any) return false;
+  text.append(r.text, copied, std::string::npos);
+  r.text = std::move(text);
+  return true;
+}
+
+struct Cand {
+  Repair rep;
+  std::size_t order;
+};
+
+// A reading chosen for [first, last): searched again for a further layer.
+void deepen(Repair& rep, const Options& o, int depth) {
+  if (depth + 1 >= kMaxDepth) return;
+  std::vector<Ch> cs;
+  read_chars(rep.text, 0, rep.text.size(), false, cs);
+  ScanResult sr;
+  if (!scan(rep.text, false, sr) || sr.triggers.empty()) return;
+  std::vector<std::size_t> trig;
+  std::size_t k = 0;
+  for (std::size_t t : sr.triggers) {
+    while (k < cs.size() && cs[k].begin < t) ++k;
+    if (k < cs.size()) trig.push_back(k);
+  }
+  std::vector<Repair> inner;
+  search(cs, trig, o, depth + 1, inner);
+  if (inner.empty()) return;
+  std::string text;
+  std::size_t copied = 0;
+  for (const Repair& r : inner) {
+    text.append(rep.text, copied, cs[r.first].begin - copied);
+    text += r.text;
+    copied = cs[r.last - 1].end;
+    rep.lost += r.lost;
+    rep.guess |= r.guess;
+    if (rep.reason.find(r.reason) == std::string::npos) rep.reason = r.reason + ", then " + rep.reason;
+  }
+  text.append(rep.text, copied, std::string::npos);
+  rep.text = std::move(text);
+}
+
+}  // namespace
+
+void search(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& o, int depth,
+            std::vector<Repair>& out) {
+  const auto all = chains();
+  std::vector<std::size_t> next(all.size(), 0);  // per chain: first start not yet covered
+  std::vector<Cand> cands;
+  Reading r;
+  std::size_t tried = 0;  // start positions below this were tried
+  for (std::size_t t : triggers) {
+    const std::size_t lo = std::max(tried, t > kWindow ? t - kWindow : 0);
+    const std::size_t hi = std::min(cs.size(), t + kWindow + 1);
+    for (std::size_t s = lo; s < hi; ++s) {
+      const char32_t cp = cs[s].cp;
+      if (cp < 0x80) continue;
+      for (std::size_t c = 0; c < all.size(); ++c) {
+        if (s < next[c]) continue;
+        const bool lossy = double_byte(all[c].outer) && all[c].inner == CodecId::utf8;
+        if (!can_start(all[c], cp, lossy)) continue;
+        if (!read_chain(all[c], cs, s, lossy, r)) continue;
+        if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
+        next[c] = r.last;
+        // Unchanged text is no reading.
+        std::string orig;
+        for (std::size_t k = r.first; k < r.last; ++k) append_utf8(orig, cs[k].cp);
+        if (orig == r.text) continue;
+        Repair rep;
+        rep.first = r.first;
+        rep.last = r.last;
+        rep.lost = r.lost;
+        rep.reason = reason_for(all[c], r);
+        if (r.lost && o.guess && guess_lost(r)) rep.guess = true;
+        rep.text = std::move(r.text);
+        const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
+        const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
+        const model::Cost orig_cost = cost_of(cs, r.first, r.last, before, after);
+        rep.gain = orig_cost - model::cost(rep.text, before, after);
+        if (rep.gain <= 0) continue;
+        cands.push_back({std::move(rep), cands.size()});
+      }
+    }
+    tried = hi;
+  }
+  if (cands.empty()) return;
+  std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+    return a.rep.gain != b.rep.gain ? a.rep.gain > b.rep.gain : a.order < b.order;
+  });
+  std::vector<bool> taken(cs.size(), false);
+  std::vector<Repair> chosen;
+  for (Cand& c : cands) {
+    Repair& rep = c.rep;
+    if (rep.gain < kMargin + kLostMargin * rep.lost) continue;
+    bool free = true;
+    for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];
+    if (!free) continue;
+    for (std::size_t k = rep.first; k < rep.last; ++k) taken[k] = true;
+    chosen.push_back(std::move(rep));
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Repair& a, const Repair& b) { return a.first < b.first; });
+  for (Repair& rep : chosen) {
+    deepen(rep, o, depth);
+    out.push_back(std::move(rep));
+  }
+}
+
+}  // namespace mojifix::detail
