@@ -179,11 +179,13 @@ Cost cost(std::u32string_view cps, char32_t before, char32_t after) noexcept {
 }
 
 void char_costs(std::string_view utf8, std::vector<Cost>& out, char32_t before) {
-  char32_t prev = before;
+  Scorer s;
+  s.prev = before;
   for (std::size_t i = 0; i < utf8.size();) {
     const Decoded d = decode_at(utf8, i);
-    out.push_back(step(prev, d.cp));
-    prev = d.cp;
+    const Cost t = s.total;
+    s.push(d.cp);
+    out.push_back(s.total - t);
     i += d.len;
   }
 }

@@ -47,15 +47,24 @@ enum class Class : std::uint8_t {
 /// True when `cp` is a CJK character (Han, kana, Hangul, CJK punctuation, full-width forms).
 [[nodiscard]] bool is_cjk(char32_t cp) noexcept;
 
+/// Cost of a U+FFFD standing for a lost character. It does not break the context: the
+/// character after it is scored against the one before it, so a reading with lost characters is
+/// still judged on how well the rest hangs together.
+inline constexpr Cost kLostCost = 12 * kBit;
+
 /// Accumulates the cost of a sequence of code points.
 struct Scorer {
   char32_t prev = '\n';
   Cost total = 0;
   std::size_t chars = 0;
   void push(char32_t cp) noexcept {
+    ++chars;
+    if (cp == 0xFFFD) {
+      total += kLostCost;
+      return;
+    }
     total += step(prev, cp);
     prev = cp;
-    ++chars;
   }
 };
 

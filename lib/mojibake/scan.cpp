@@ -2,7 +2,9 @@
 #include "mojibake/scan.hpp"
 
 #include <cstring>
+#include <memory>
 
+#include "codec/codec.hpp"
 #include "model/model.hpp"
 #include "mojibake/chars.hpp"
 #include "utf8.hpp"
@@ -10,6 +12,32 @@
 namespace mojifix::detail {
 
 namespace {
+
+// Characters that a single-byte codec makes of a UTF-8 lead byte / continuation byte.
+struct LeadCont {
+  std::uint64_t lead[0x10000 / 64] = {};
+  std::uint64_t cont[0x10000 / 64] = {};
+  LeadCont() {
+    for (auto id : {CodecId::cp1252, CodecId::cp1250, CodecId::cp1251, CodecId::cp1253, CodecId::cp1254,
+                    CodecId::cp1257, CodecId::iso8859_2, CodecId::koi8_r, CodecId::macroman, CodecId::cp437,
+                    CodecId::cp866, CodecId::latin1}) {
+      for (unsigned b = 0x80; b < 0x100; ++b) {
+        const unsigned char byte = static_cast<unsigned char>(b);
+        const char32_t cp = decode_char(id, &byte, &byte + 1).cp;
+        if (cp >= 0x10000) continue;
+        if (b < 0xC0) cont[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+        else if (b >= 0xC2 && b <= 0xF4) lead[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+      }
+    }
+  }
+  bool is_lead(char32_t cp) const noexcept { return cp < 0x10000 && (lead[cp >> 6] >> (cp & 63) & 1); }
+  bool is_cont(char32_t cp) const noexcept { return cp < 0x10000 && (cont[cp >> 6] >> (cp & 63) & 1); }
+};
+
+const LeadCont& lead_cont() {
+  static const std::unique_ptr<LeadCont> t = std::make_unique<LeadCont>();
+  return *t;
+}
 
 // Skips bytes that are ASCII and not C0 controls (tab, LF and CR excepted), eight at a time.
 std::size_t skip_plain(const unsigned char* b, std::size_t i, std::size_t n) noexcept {
@@ -37,10 +65,12 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   out.triggers.clear();
-  out.controls = false;
+  out.controls = out.c1 = false;
   constexpr std::size_t none = ~std::size_t{0};
-  std::size_t last_cjk = none;  // byte offset of the last CJK suspect
-  std::size_t latin_run = 0, latin_end = none;  // consecutive non-ASCII Latin letters
+  std::size_t last_cjk = none;            // byte offset of the last CJK suspect
+  std::size_t latin[2] = {none, none};    // offsets of the last two non-ASCII Latin letters
+  std::size_t lead_end = none, lead_at = none;  // the last character that could be a UTF-8 lead byte
+  const LeadCont& lc = lead_cont();
   std::size_t i = 0;
   while ((i = skip_plain(b, i, n)) < n) {
     if (b[i] < 0x80) {
@@ -48,40 +78,50 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
       ++i;
       continue;
     }
-    // CJK ideographs (lead bytes E4..E9) are common: test them without the general path.
     const Decoded d = decode_utf8(b + i, b + n);
     const char32_t cp = d.cp;
     const std::size_t at = i;
     i += d.len;
-    const bool cjk = model::is_cjk(cp);
-    if (!cjk) {
-      // Three non-ASCII Latin letters in a row are rare in real text (ÂÈÏ, íåê, ...).
-      const auto k = model::char_class(cp);
-      if (k == model::Class::latin_upper || k == model::Class::latin_lower) {
-        latin_run = latin_end == at ? latin_run + 1 : 1;
-        latin_end = i;
+    if (model::is_cjk(cp)) {
+      const bool before = at > 0 && letter(b[at - 1]);
+      const bool after = i < n && letter(b[i]);
+      if (before && after) {
+        out.triggers.push_back(at);
+        continue;
       }
-      if (model::suspect(cp) || (latin_run >= 3 && latin_end == i)) out.triggers.push_back(at);
+      if (!model::suspect(cp)) continue;
+      if (before || after || (last_cjk != none && at - last_cjk <= 12)) out.triggers.push_back(at);
+      last_cjk = at;
       continue;
     }
-    const bool before = at > 0 && letter(b[at - 1]);
-    const bool after = i < n && letter(b[i]);
-    if (before && after) {
-      out.triggers.push_back(at);
-      continue;
+    if (cp < 0xA0) out.c1 = true;
+    bool trigger = model::suspect(cp);
+    // A character a single-byte codec makes of a UTF-8 lead byte, then one it makes of a
+    // continuation byte: the shape of UTF-8 read as a single-byte codec (Ã©, Ð¿, Ã¢â‚¬).
+    if (lead_end == at && lc.is_cont(cp)) {
+      out.triggers.push_back(lead_at);
+      trigger = false;
     }
-    if (!model::suspect(cp)) continue;
-    if (before || after || (last_cjk != none && at - last_cjk <= 12)) out.triggers.push_back(at);
-    last_cjk = at;
+    if (lc.is_lead(cp)) lead_at = at, lead_end = i;
+    // Three non-ASCII Latin letters close together: legacy double-byte text read as Latin-1.
+    const auto k = model::char_class(cp);
+    if (k == model::Class::latin_upper || k == model::Class::latin_lower) {
+      if (latin[0] != none && at - latin[0] <= 8) trigger = true;
+      latin[0] = latin[1];
+      latin[1] = at;
+    }
+    if (trigger) out.triggers.push_back(at);
   }
   if (entities) {
+    const std::size_t before = out.triggers.size();
     for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(p, '&', std::size_t(text.data() + n - p))));
          ++p) {
       std::size_t len = 0;
       const std::size_t at = std::size_t(p - text.data());
       const char32_t cp = entity_at(text, at, len);
-      if (cp >= 0x80 && model::suspect(cp)) out.triggers.push_back(at);
+      if (cp >= 0x80 && (model::suspect(cp) || lc.is_lead(cp) || lc.is_cont(cp))) out.triggers.push_back(at);
     }
+    if (out.triggers.size() != before) std::sort(out.triggers.begin(), out.triggers.end());
   }
   return !out.triggers.empty() || out.controls;
 }

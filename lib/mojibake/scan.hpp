@@ -1,6 +1,7 @@
 // scan.hpp — the mojibake stage's fast path: one pass that finds where to look (internal).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@ namespace mojifix::detail {
 struct ScanResult {
   std::vector<std::size_t> triggers;  ///< byte offsets of characters worth a closer look
   bool controls = false;              ///< NUL or other C0 controls (UTF-16 read as 8-bit?)
+  bool c1 = false;                    ///< C1 controls
 };
 
 /// Scans valid UTF-8: ASCII is skipped eight bytes at a time; a non-ASCII character is a trigger

@@ -1,9 +1,9 @@
-// search.cpp — candidate readings around triggers, scored by the plausibility model, chosen
-// greedily by gain with a margin; repaired text is searched again for further layers.
+// search.cpp — candidate readings around triggers, scored by the plausibility model and chosen
+// greedily by gain with a margin; a reading is searched again for further layers before it is
+// scored.
 #include "mojibake/search.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 #include "mojibake/reading.hpp"
 #include "mojibake/scan.hpp"
@@ -15,8 +15,12 @@ namespace {
 
 constexpr std::size_t kWindow = 24;  // start positions tried before and after a trigger
 constexpr int kMaxDepth = 3;         // layers undone at most
-constexpr model::Cost kMargin = 8 * model::kBit;
-constexpr model::Cost kLostMargin = 4 * model::kBit;
+constexpr model::Cost kMargin = 8 * model::kBit;          // gain a reading needs
+constexpr model::Cost kShortMargin = 12 * model::kBit;    // ... of a single character
+constexpr model::Cost kPreferredMargin = 2 * model::kBit; // ... in the text's main chain
+constexpr model::Cost kLostMargin = 4 * model::kBit;      // more per lost character
+constexpr model::Cost kPreferredBonus = 8 * model::kBit;  // rank bonus of the main chain
+constexpr model::Cost kEvidence = 24 * model::kBit;       // total gain that makes a chain main
 
 std::string reason_for(const Chain& c, const Reading& r) {
   std::string outer(codec_label(c.outer));
@@ -37,10 +41,21 @@ model::Cost cost_of(const std::vector<Ch>& cs, std::size_t first, std::size_t la
 bool can_start(const Chain& chain, char32_t cp, bool lossy) noexcept {
   unsigned char code[kMaxCode];
   const int n = encode_char(chain.outer, cp, code);
-  if (n == 0) return lossy && cp == kReplacement && double_byte(chain.outer) && chain.inner == CodecId::utf8;
+  if (n == 0) return lossy && cp == kReplacement;
   const unsigned c = code[0];
   if (chain.inner == CodecId::utf8) return c >= 0xC2 && c <= 0xF4;
   return c >= 0x80;
+}
+
+bool punctuation(char32_t cp) noexcept {
+  using model::Class;
+  switch (model::char_class(cp)) {
+    case Class::gen_punct: case Class::latin1_punct: case Class::cjk_punct: case Class::fullwidth_punct:
+    case Class::space: case Class::ascii_punct: case Class::digit: case Class::newline:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Fills lost characters with their most plausible completion (one unknown byte at most).
@@ -49,19 +64,17 @@ bool guess_lost(Reading& r) {
   std::string text;
   std::size_t copied = 0;
   for (const LostChar& lc : r.lost_chars) {
-    int need = (lc.known & 1) ? (lc.bytes[0] >= 0xF0 ? 4 : lc.bytes[0] >= 0xE0 ? 3 : lc.bytes[0] >= 0xC2 ? 2 : 0) : lc.len;
+    const int need = (lc.known & 1) ? (lc.bytes[0] >= 0xF0 ? 4 : lc.bytes[0] >= 0xE0 ? 3 : lc.bytes[0] >= 0xC2 ? 2 : 0)
+                                    : lc.len;
     if (need < 2 || need > 4) continue;
     int unknown = -1, missing = 0;
     for (int k = 0; k < need; ++k) {
-      if (k >= lc.len) ++missing, unknown = k;
-      else if (!(lc.known >> k & 1)) {
-        if (unknown >= 0) missing = 9;
+      if (k >= lc.len || !(lc.known >> k & 1)) {
         unknown = k;
         ++missing;
       }
     }
     if (missing != 1 || unknown <= 0) continue;
-    // Context: the characters around the U+FFFD.
     char32_t prev = '\n', next = '\n';
     if (lc.at > 0) prev = decode_at(r.text, char_start(r.text, lc.at - 1)).cp;
     if (lc.at + 3 < r.text.size()) next = decode_at(r.text, lc.at + 3).cp;
@@ -87,26 +100,24 @@ bool guess_lost(Reading& r) {
   return true;
 }
 
-struct Cand {
-  Repair rep;
-  std::size_t order;
-};
-
-// A reading chosen for [first, last): searched again for a further layer.
+// Searches a reading's text for a further layer and applies what it finds.
 void deepen(Repair& rep, const Options& o, int depth) {
   if (depth + 1 >= kMaxDepth) return;
-  std::vector<Ch> cs;
-  read_chars(rep.text, 0, rep.text.size(), false, cs);
   ScanResult sr;
   if (!scan(rep.text, false, sr) || sr.triggers.empty()) return;
+  std::vector<Ch> cs;
+  read_chars(rep.text, 0, rep.text.size(), false, cs);
   std::vector<std::size_t> trig;
   std::size_t k = 0;
   for (std::size_t t : sr.triggers) {
-    while (k < cs.size() && cs[k].begin < t) ++k;
-    if (k < cs.size()) trig.push_back(k);
+    while (k < cs.size() && cs[k].end <= t) ++k;
+    if (k < cs.size() && (trig.empty() || trig.back() != k)) trig.push_back(k);
   }
-  std::vector<Repair> inner;
-  search(cs, trig, o, depth + 1, inner);
+  std::vector<Repair> cands, inner;
+  collect(cs, trig, o, depth + 1, cands);
+  std::vector<model::Cost> gains;
+  add_gains(cands, gains);
+  choose(cands, cs.size(), preferred_chain(gains), inner);
   if (inner.empty()) return;
   std::string text;
   std::size_t copied = 0;
@@ -122,15 +133,26 @@ void deepen(Repair& rep, const Options& o, int depth) {
   rep.text = std::move(text);
 }
 
+// Characters of `cs` that are CJK with a CJK neighbour (clean CJK text around a short unit).
+std::size_t cjk_in_runs(const std::vector<Ch>& cs, std::size_t first, std::size_t last) {
+  std::size_t n = 0;
+  for (std::size_t k = first; k < last; ++k) {
+    if (!model::is_cjk(cs[k].cp)) continue;
+    if ((k > 0 && model::is_cjk(cs[k - 1].cp)) || (k + 1 < cs.size() && model::is_cjk(cs[k + 1].cp))) ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
-void search(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& o, int depth,
-            std::vector<Repair>& out) {
+void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& o, int depth,
+             std::vector<Repair>& out) {
   const auto all = chains();
   std::vector<std::size_t> next(all.size(), 0);  // per chain: first start not yet covered
-  std::vector<Cand> cands;
   Reading r;
+  std::string orig;
   std::size_t tried = 0;  // start positions below this were tried
+  std::size_t line_cjk = ~std::size_t{0};
   for (std::size_t t : triggers) {
     const std::size_t lo = std::max(tried, t > kWindow ? t - kWindow : 0);
     const std::size_t hi = std::min(cs.size(), t + kWindow + 1);
@@ -144,47 +166,71 @@ void search(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers,
         if (!read_chain(all[c], cs, s, lossy, r)) continue;
         if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
         next[c] = r.last;
-        // Unchanged text is no reading.
-        std::string orig;
-        for (std::size_t k = r.first; k < r.last; ++k) append_utf8(orig, cs[k].cp);
-        if (orig == r.text) continue;
+        orig.clear();
+        bool punct_only = true;
+        for (std::size_t k = r.first; k < r.last; ++k) {
+          append_utf8(orig, cs[k].cp);
+          punct_only = punct_only && punctuation(cs[k].cp);
+        }
+        if (orig == r.text || punct_only) continue;
+        // A short run of CJK characters in a line of clean CJK text is CJK text.
+        if (r.last - r.first <= 2 && model::is_cjk(cs[r.first].cp)) {
+          if (line_cjk == ~std::size_t{0}) line_cjk = cjk_in_runs(cs, 0, cs.size());
+          if (line_cjk - cjk_in_runs(cs, r.first, r.last) >= 4) continue;
+        }
         Repair rep;
         rep.first = r.first;
         rep.last = r.last;
+        rep.chars = r.last - r.first;
         rep.lost = r.lost;
+        rep.chain = c;
         rep.reason = reason_for(all[c], r);
         if (r.lost && o.guess && guess_lost(r)) rep.guess = true;
         rep.text = std::move(r.text);
+        deepen(rep, o, depth);
         const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
         const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
-        const model::Cost orig_cost = cost_of(cs, r.first, r.last, before, after);
-        rep.gain = orig_cost - model::cost(rep.text, before, after);
+        rep.gain = cost_of(cs, r.first, r.last, before, after) - model::cost(rep.text, before, after);
         if (rep.gain <= 0) continue;
-        cands.push_back({std::move(rep), cands.size()});
+        out.push_back(std::move(rep));
       }
     }
     tried = hi;
   }
+}
+
+void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_chain) {
+  per_chain.resize(chains().size(), 0);
+  for (const Repair& r : cands) per_chain[r.chain] += r.gain;
+}
+
+int preferred_chain(const std::vector<model::Cost>& per_chain) noexcept {
+  int best = -1;
+  for (std::size_t c = 0; c < per_chain.size(); ++c)
+    if (per_chain[c] >= kEvidence && (best < 0 || per_chain[c] > per_chain[std::size_t(best)])) best = int(c);
+  return best;
+}
+
+void choose(std::vector<Repair>& cands, std::size_t nchars, int preferred, std::vector<Repair>& out) {
   if (cands.empty()) return;
-  std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
-    return a.rep.gain != b.rep.gain ? a.rep.gain > b.rep.gain : a.order < b.order;
-  });
-  std::vector<bool> taken(cs.size(), false);
-  std::vector<Repair> chosen;
-  for (Cand& c : cands) {
-    Repair& rep = c.rep;
-    if (rep.gain < kMargin + kLostMargin * rep.lost) continue;
+  auto rank = [preferred](const Repair& r) {
+    return r.gain + (int(r.chain) == preferred ? kPreferredBonus : 0);
+  };
+  std::stable_sort(cands.begin(), cands.end(), [&](const Repair& a, const Repair& b) { return rank(a) > rank(b); });
+  std::vector<bool> taken(nchars, false);
+  const std::size_t from = out.size();
+  for (Repair& rep : cands) {
+    const bool pref = int(rep.chain) == preferred;
+    const model::Cost margin = pref ? kPreferredMargin : rep.chars == 1 ? kShortMargin : kMargin;
+    if (rep.gain < margin + kLostMargin * rep.lost) continue;
     bool free = true;
     for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];
     if (!free) continue;
     for (std::size_t k = rep.first; k < rep.last; ++k) taken[k] = true;
-    chosen.push_back(std::move(rep));
-  }
-  std::sort(chosen.begin(), chosen.end(), [](const Repair& a, const Repair& b) { return a.first < b.first; });
-  for (Repair& rep : chosen) {
-    deepen(rep, o, depth);
     out.push_back(std::move(rep));
   }
+  std::sort(out.begin() + std::ptrdiff_t(from), out.end(),
+            [](const Repair& a, const Repair& b) { return a.first < b.first; });
 }
 
 }  // namespace mojifix::detail

@@ -11,7 +11,7 @@
 
 namespace mojifix::detail {
 
-/// A chosen re-decoding of characters [first, last).
+/// A re-decoding of characters [first, last).
 struct Repair {
   std::size_t first = 0, last = 0;
   std::string text;
@@ -19,12 +19,26 @@ struct Repair {
   model::Cost gain = 0; ///< cost of the original minus cost of `text`, quarter bits
   int lost = 0;         ///< characters left as U+FFFD (or guessed)
   bool guess = false;
+  std::size_t chain = 0;  ///< index into chains() of the outermost layer
+  std::size_t chars = 0;  ///< characters of the original
 };
 
-/// Searches characters `cs` for mojibake around the characters at `triggers` (indices into
-/// `cs`, increasing) and appends the repairs it chooses (increasing, non-overlapping) to `out`.
-/// `depth` counts the layers already undone (a repaired text is searched again, up to three).
-void search(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& options,
-            int depth, std::vector<Repair>& out);
+/// Collects candidate readings of characters `cs` (one line) around the characters at
+/// `triggers` (indices into `cs`, increasing). Each candidate has already been searched for
+/// further layers (`depth` counts the layers undone so far; three at most).
+void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& options, int depth,
+             std::vector<Repair>& out);
+
+/// Sum of the gains of the candidates per chain (the chain with the most evidence is the one
+/// the whole text most likely went through).
+void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_chain);
+
+/// Chooses non-overlapping candidates with a clear margin, best gain first; candidates of
+/// `preferred` (a chain index, or -1) come first and need less margin. Appends them to `out`
+/// in increasing order.
+void choose(std::vector<Repair>& cands, std::size_t nchars, int preferred, std::vector<Repair>& out);
+
+/// The chain with the largest total gain when it is large enough to lend evidence, else -1.
+[[nodiscard]] int preferred_chain(const std::vector<model::Cost>& per_chain) noexcept;
 
 }  // namespace mojifix::detail

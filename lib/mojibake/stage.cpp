@@ -1,5 +1,6 @@
-// stage.cpp — the mojibake stage: fast scan, then per line a search for readings around the
-// suspect characters; UTF-16 read as 8-bit on the whole text; reports of lost text.
+// stage.cpp — the mojibake stage: fast scan; UTF-16 read as 8-bit on the whole text; else,
+// line by line, candidate readings around the suspect characters, then a choice that lets the
+// chain with the most evidence in the text decide close calls; reports of lost text.
 #include <algorithm>
 
 #include "model/model.hpp"
@@ -22,37 +23,68 @@ float confidence(model::Cost gain) noexcept {
   return float(1.0 - 1.0 / (1.0 + bits / 16.0));
 }
 
-// UTF-16 read as Latin-1 / windows-1252: the whole text, with NULs or C0 controls as evidence.
-bool utf16_text(std::string_view in, EditBuilder& b) {
+// High bytes of UTF-16 code units of common scripts: Latin, Greek, Cyrillic (00..04), general
+// punctuation (20), kana (30), CJK ideographs (4E..9F), Hangul (AC..D7), full-width forms (FF).
+bool common_high(char32_t c) noexcept {
+  return c <= 0x05 || c == 0x20 || c == 0x30 || (c >= 0x4E && c <= 0x9F) || (c >= 0xAC && c <= 0xD7) || c == 0xFF;
+}
+
+// Whether the characters look like UTF-16 read one byte a character: the high bytes of one
+// parity are nearly all from common scripts. Returns the parity (1: little-endian) or -1.
+int utf16_parity(const std::vector<Ch>& cs, std::size_t start) {
+  std::size_t n[2] = {0, 0}, total = 0;
+  for (std::size_t k = start; k < cs.size() && total < 512; ++k, ++total)
+    if (common_high(cs[k].cp)) ++n[(k - start) & 1];
+  if (total < 4) return -1;
+  for (int p : {1, 0})
+    if (n[p] * 10 >= (total / 2) * 9 && n[p] > n[1 - p]) return p;
+  return -1;
+}
+
+// UTF-16 read as Latin-1 / windows-1252: the whole text.
+bool utf16_text(std::string_view in, bool forced, EditBuilder& b) {
   std::vector<Ch> cs;
   read_chars(in, 0, in.size(), false, cs);
   std::size_t start = 0;
-  CodecId order[2] = {CodecId::utf16le, CodecId::utf16be};
-  if (cs.size() >= 2 && cs[0].cp == 0xFF && cs[1].cp == 0xFE) start = 2;
-  else if (cs.size() >= 2 && cs[0].cp == 0xFE && cs[1].cp == 0xFF) start = 2, std::swap(order[0], order[1]);
+  int parity = -1;
+  if (cs.size() >= 2 && cs[0].cp == 0xFF && cs[1].cp == 0xFE) start = 2, parity = 1;
+  else if (cs.size() >= 2 && cs[0].cp == 0xFE && cs[1].cp == 0xFF) start = 2, parity = 0;
+  if (parity < 0) parity = utf16_parity(cs, start);
+  if (parity < 0 && !forced) return false;
   if ((cs.size() - start) % 2 != 0 || cs.size() - start < 4) return false;
-  const model::Cost orig = model::cost(in.substr(cs[start].begin), '\n', '\n');
+  const model::Cost orig = model::cost(in, '\n', '\n');
   Reading best;
   model::Cost best_gain = 0;
-  for (CodecId inner : order) {
+  bool best_le = true;
+  for (const bool le : {true, false}) {
+    if (parity >= 0 && le != (parity == 1)) continue;
     Reading r;
-    if (!read_chain({inner, CodecId::cp1252}, cs, start, false, r) || r.last != cs.size()) continue;
+    if (!read_chain({le ? CodecId::utf16le : CodecId::utf16be, CodecId::cp1252}, cs, start, false, r) ||
+        r.last != cs.size())
+      continue;
     bool clean = true;
     for (std::size_t i = 0; i < r.text.size() && clean;) {
       const Decoded d = decode_at(r.text, i);
       const auto k = model::char_class(d.cp);
-      clean = k != model::Class::control && k != model::Class::unassigned && k != model::Class::c1 && d.cp != 0;
+      clean = k != model::Class::control && k != model::Class::unassigned && k != model::Class::c1 &&
+              k != model::Class::pua && d.cp != 0;
       i += d.len;
     }
     if (!clean) continue;
     const model::Cost gain = orig - model::cost(r.text, '\n', '\n');
-    if (gain > best_gain) best_gain = gain, best = std::move(r), best.any_c1 = inner == CodecId::utf16le;
+    if (gain > best_gain) best_gain = gain, best = std::move(r), best_le = le;
   }
   if (best_gain < 16 * model::kBit || best_gain * 4 < orig) return false;
   b.replace({0, in.size()}, best.text, FixKind::mojibake, confidence(best_gain),
-            best.any_c1 ? "utf-16le read as windows-1252" : "utf-16be read as windows-1252");
+            best_le ? "utf-16le read as windows-1252" : "utf-16be read as windows-1252");
   return true;
 }
+
+struct Line {
+  std::size_t begin, end;
+  std::vector<Ch> cs;
+  std::vector<Repair> cands;
+};
 
 }  // namespace
 
@@ -62,38 +94,43 @@ bool mojibake_stage(std::string_view in, const Options& o, const Context& ctx, R
   const bool entities_possible = o.entities != Entities::off;
   if (!scan(in, entities_possible, sr)) return false;
   EditBuilder b(in, out, o.max_fixes);
-  if (sr.controls && utf16_text(in, b)) return b.finish();
+  if ((sr.controls || sr.c1) && utf16_text(in, sr.controls, b)) return b.finish();
   const bool entities = entities_possible && (o.entities == Entities::on || !has_markup(in));
-  std::sort(sr.triggers.begin(), sr.triggers.end());
-  std::vector<Ch> cs;
+  // Candidates, line by line.
+  std::vector<Line> lines;
   std::vector<std::size_t> trig;
-  std::vector<Repair> reps;
-  std::size_t t = 0;
-  while (t < sr.triggers.size()) {
-    // The line around the next trigger.
+  std::vector<model::Cost> gains;
+  for (std::size_t t = 0; t < sr.triggers.size();) {
     const std::size_t at = sr.triggers[t];
-    const std::size_t nl = in.rfind('\n', at);
-    const std::size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
-    std::size_t line_end = in.find('\n', at);
-    if (line_end == std::string_view::npos) line_end = in.size();
-    cs.clear();
-    read_chars(in, line_begin, line_end, entities, cs);
+    const std::size_t nl = at == 0 ? std::string_view::npos : in.rfind('\n', at - 1);
+    Line line;
+    line.begin = nl == std::string_view::npos ? 0 : nl + 1;
+    line.end = in.find('\n', at);
+    if (line.end == std::string_view::npos) line.end = in.size();
+    read_chars(in, line.begin, line.end, entities, line.cs);
     trig.clear();
     std::size_t k = 0;
-    for (; t < sr.triggers.size() && sr.triggers[t] < line_end; ++t) {
-      while (k < cs.size() && cs[k].end <= sr.triggers[t]) ++k;
-      if (k < cs.size() && (trig.empty() || trig.back() != k)) trig.push_back(k);
+    for (; t < sr.triggers.size() && sr.triggers[t] < line.end; ++t) {
+      while (k < line.cs.size() && line.cs[k].end <= sr.triggers[t]) ++k;
+      if (k < line.cs.size() && (trig.empty() || trig.back() != k)) trig.push_back(k);
     }
+    collect(line.cs, trig, o, 0, line.cands);
+    add_gains(line.cands, gains);
+    lines.push_back(std::move(line));
+  }
+  const int preferred = preferred_chain(gains);
+  std::vector<Repair> reps;
+  for (Line& line : lines) {
     reps.clear();
-    search(cs, trig, o, 0, reps);
+    choose(line.cands, line.cs.size(), preferred, reps);
     std::size_t done = 0;  // characters of the line handled
     for (const Repair& r : reps) {
-      report_lost(in, cs, done, r.first, b);
-      b.replace({cs[r.first].begin, cs[r.last - 1].end}, r.text, FixKind::mojibake, confidence(r.gain), r.reason,
-                r.lost > 0, r.guess);
+      report_lost(in, line.cs, done, r.first, b);
+      b.replace({line.cs[r.first].begin, line.cs[r.last - 1].end}, r.text, FixKind::mojibake, confidence(r.gain),
+                r.reason, r.lost > 0, r.guess);
       done = r.last;
     }
-    report_lost(in, cs, done, cs.size(), b);
+    report_lost(in, line.cs, done, line.cs.size(), b);
   }
   return b.finish();
 }

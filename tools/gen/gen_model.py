@@ -98,8 +98,8 @@ def classify(cp, cat, script):
         return "emoji_mod"
     if g == "Cf":
         return "format"
-    if g in ("Mn", "Me", "Mc") and s in ("Inherited", "Common", "Latin", "Greek", "Cyrillic"):
-        return "combining"
+    if g in ("Mn", "Me"):
+        return "combining"  # lone or stacked marks are typical of mis-decoding in every script
     if 0xA0 <= cp <= 0xBF or cp in (0xD7, 0xF7):
         return "latin1_punct" if cp in (0xA1, 0xA7, 0xAB, 0xB6, 0xB7, 0xBB, 0xBF) else "latin1_symbol"
     if 0xFF61 <= cp <= 0xFF9F:
