@@ -117,7 +117,7 @@ void deepen(Repair& rep, const Options& o, int depth) {
   collect(cs, trig, o, depth + 1, cands);
   std::vector<model::Cost> gains;
   add_gains(cands, gains);
-  choose(cands, cs.size(), preferred_chain(gains), inner);
+  choose(cs, cands, preferred_chain(gains), inner);
   if (inner.empty()) return;
   std::string text;
   std::size_t copied = 0;
@@ -133,11 +133,11 @@ void deepen(Repair& rep, const Options& o, int depth) {
   rep.text = std::move(text);
 }
 
-// Characters of `cs` that are CJK with a CJK neighbour (clean CJK text around a short unit).
-std::size_t cjk_in_runs(const std::vector<Ch>& cs, std::size_t first, std::size_t last) {
+// CJK characters with a CJK neighbour that no chosen reading covers: clean CJK text.
+std::size_t clean_cjk(const std::vector<Ch>& cs, const std::vector<bool>& taken) {
   std::size_t n = 0;
-  for (std::size_t k = first; k < last; ++k) {
-    if (!model::is_cjk(cs[k].cp)) continue;
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (taken[k] || !model::is_cjk(cs[k].cp)) continue;
     if ((k > 0 && model::is_cjk(cs[k - 1].cp)) || (k + 1 < cs.size() && model::is_cjk(cs[k + 1].cp))) ++n;
   }
   return n;
@@ -152,7 +152,6 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   Reading r;
   std::string orig;
   std::size_t tried = 0;  // start positions below this were tried
-  std::size_t line_cjk = ~std::size_t{0};
   for (std::size_t t : triggers) {
     const std::size_t lo = std::max(tried, t > kWindow ? t - kWindow : 0);
     const std::size_t hi = std::min(cs.size(), t + kWindow + 1);
@@ -173,11 +172,6 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
           punct_only = punct_only && punctuation(cs[k].cp);
         }
         if (orig == r.text || punct_only) continue;
-        // A short run of CJK characters in a line of clean CJK text is CJK text.
-        if (r.last - r.first <= 2 && model::is_cjk(cs[r.first].cp)) {
-          if (line_cjk == ~std::size_t{0}) line_cjk = cjk_in_runs(cs, 0, cs.size());
-          if (line_cjk - cjk_in_runs(cs, r.first, r.last) >= 4) continue;
-        }
         Repair rep;
         rep.first = r.first;
         rep.last = r.last;
@@ -211,7 +205,8 @@ int preferred_chain(const std::vector<model::Cost>& per_chain) noexcept {
   return best;
 }
 
-void choose(std::vector<Repair>& cands, std::size_t nchars, int preferred, std::vector<Repair>& out) {
+void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, int preferred, std::vector<Repair>& out) {
+  const std::size_t nchars = cs.size();
   if (cands.empty()) return;
   auto rank = [preferred](const Repair& r) {
     return r.gain + (int(r.chain) == preferred ? kPreferredBonus : 0);
@@ -228,6 +223,15 @@ void choose(std::vector<Repair>& cands, std::size_t nchars, int preferred, std::
     if (!free) continue;
     for (std::size_t k = rep.first; k < rep.last; ++k) taken[k] = true;
     out.push_back(std::move(rep));
+  }
+  // A short run of CJK characters in a line of clean CJK text is CJK text, not mojibake.
+  bool short_cjk = false;
+  for (std::size_t k = from; k < out.size() && !short_cjk; ++k)
+    short_cjk = out[k].chars <= 2 && model::is_cjk(cs[out[k].first].cp);
+  if (short_cjk && clean_cjk(cs, taken) >= 4) {
+    out.erase(std::remove_if(out.begin() + std::ptrdiff_t(from), out.end(),
+                             [&](const Repair& r) { return r.chars <= 2 && model::is_cjk(cs[r.first].cp); }),
+              out.end());
   }
   std::sort(out.begin() + std::ptrdiff_t(from), out.end(),
             [](const Repair& a, const Repair& b) { return a.first < b.first; });

@@ -36,7 +36,8 @@ void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_c
 /// Chooses non-overlapping candidates with a clear margin, best gain first; candidates of
 /// `preferred` (a chain index, or -1) come first and need less margin. Appends them to `out`
 /// in increasing order.
-void choose(std::vector<Repair>& cands, std::size_t nchars, int preferred, std::vector<Repair>& out);
+/// A short CJK reading (one or two characters) is dropped when the line holds clean CJK text.
+void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, int preferred, std::vector<Repair>& out);
 
 /// The chain with the largest total gain when it is large enough to lend evidence, else -1.
 [[nodiscard]] int preferred_chain(const std::vector<model::Cost>& per_chain) noexcept;

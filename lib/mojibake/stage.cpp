@@ -41,8 +41,8 @@ int utf16_parity(const std::vector<Ch>& cs, std::size_t start) {
   return -1;
 }
 
-// UTF-16 read as Latin-1 / windows-1252: the whole text.
-bool utf16_text(std::string_view in, bool forced, EditBuilder& b) {
+// UTF-16 read as Latin-1 / windows-1252: the whole text. Returns the gain (0: no reading).
+model::Cost utf16_text(std::string_view in, bool forced, Reading& best, bool& best_le) {
   std::vector<Ch> cs;
   read_chars(in, 0, in.size(), false, cs);
   std::size_t start = 0;
@@ -50,12 +50,10 @@ bool utf16_text(std::string_view in, bool forced, EditBuilder& b) {
   if (cs.size() >= 2 && cs[0].cp == 0xFF && cs[1].cp == 0xFE) start = 2, parity = 1;
   else if (cs.size() >= 2 && cs[0].cp == 0xFE && cs[1].cp == 0xFF) start = 2, parity = 0;
   if (parity < 0) parity = utf16_parity(cs, start);
-  if (parity < 0 && !forced) return false;
-  if ((cs.size() - start) % 2 != 0 || cs.size() - start < 4) return false;
+  if (parity < 0 && !forced) return 0;
+  if ((cs.size() - start) % 2 != 0 || cs.size() - start < 4) return 0;
   const model::Cost orig = model::cost(in, '\n', '\n');
-  Reading best;
   model::Cost best_gain = 0;
-  bool best_le = true;
   for (const bool le : {true, false}) {
     if (parity >= 0 && le != (parity == 1)) continue;
     Reading r;
@@ -74,10 +72,8 @@ bool utf16_text(std::string_view in, bool forced, EditBuilder& b) {
     const model::Cost gain = orig - model::cost(r.text, '\n', '\n');
     if (gain > best_gain) best_gain = gain, best = std::move(r), best_le = le;
   }
-  if (best_gain < 16 * model::kBit || best_gain * 4 < orig) return false;
-  b.replace({0, in.size()}, best.text, FixKind::mojibake, confidence(best_gain),
-            best_le ? "utf-16le read as windows-1252" : "utf-16be read as windows-1252");
-  return true;
+  if (best_gain < 16 * model::kBit || best_gain * 4 < orig) return 0;
+  return best_gain;
 }
 
 struct Line {
@@ -94,7 +90,9 @@ bool mojibake_stage(std::string_view in, const Options& o, const Context& ctx, R
   const bool entities_possible = o.entities != Entities::off;
   if (!scan(in, entities_possible, sr)) return false;
   EditBuilder b(in, out, o.max_fixes);
-  if ((sr.controls || sr.c1) && utf16_text(in, sr.controls, b)) return b.finish();
+  Reading utf16;
+  bool utf16_le = true;
+  const model::Cost utf16_gain = (sr.controls || sr.c1) ? utf16_text(in, sr.controls, utf16, utf16_le) : 0;
   const bool entities = entities_possible && (o.entities == Entities::on || !has_markup(in));
   // Candidates, line by line.
   std::vector<Line> lines;
@@ -119,12 +117,22 @@ bool mojibake_stage(std::string_view in, const Options& o, const Context& ctx, R
     lines.push_back(std::move(line));
   }
   const int preferred = preferred_chain(gains);
-  std::vector<Repair> reps;
-  for (Line& line : lines) {
-    reps.clear();
-    choose(line.cands, line.cs.size(), preferred, reps);
+  std::vector<std::vector<Repair>> chosen(lines.size());
+  model::Cost line_gain = 0;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    choose(lines[l].cs, lines[l].cands, preferred, chosen[l]);
+    for (const Repair& r : chosen[l]) line_gain += r.gain;
+  }
+  // UTF-16 read as 8-bit is a reading of the whole text: it wins only against the line readings.
+  if (utf16_gain > line_gain + 16 * model::kBit) {
+    b.replace({0, in.size()}, utf16.text, FixKind::mojibake, confidence(utf16_gain),
+              utf16_le ? "utf-16le read as windows-1252" : "utf-16be read as windows-1252");
+    return b.finish();
+  }
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    const Line& line = lines[l];
     std::size_t done = 0;  // characters of the line handled
-    for (const Repair& r : reps) {
+    for (const Repair& r : chosen[l]) {
       report_lost(in, line.cs, done, r.first, b);
       b.replace({line.cs[r.first].begin, line.cs[r.last - 1].end}, r.text, FixKind::mojibake, confidence(r.gain),
                 r.reason, r.lost > 0, r.guess);
