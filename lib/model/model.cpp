@@ -113,6 +113,8 @@ const Tables& tab() {
   return *t;
 }
 
+bool letter_class(Class c) noexcept { return c >= Class::ascii_upper && c <= Class::greek_lower; }
+
 const tables::ModelRun* astral(char32_t cp) noexcept {
   const auto* b = std::begin(tables::model_astral);
   const auto* e = std::end(tables::model_astral);
@@ -139,7 +141,7 @@ Cost char_cost(char32_t cp) noexcept {
 Cost step(char32_t prev, char32_t cp) noexcept {
   const Tables& t = tab();
   const Class a = char_class(prev), b = char_class(cp);
-  if (pair_class(a) && pair_class(b)) {
+  if ((pair_class(a) && pair_class(b)) || (letter_class(a) && letter_class(b) && (prev >= 0x80 || cp >= 0x80))) {
     const int p = t.pair(prev, cp);
     if (p >= 0) return p;
     return tables::model_trans[int(a)][int(b)] + char_cost(cp) + tables::model_pair_backoff;

@@ -4,6 +4,8 @@
 #include "mojibake/search.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "mojibake/reading.hpp"
 #include "mojibake/scan.hpp"
@@ -19,8 +21,8 @@ constexpr model::Cost kMargin = 8 * model::kBit;          // gain a reading need
 constexpr model::Cost kShortMargin = 12 * model::kBit;    // ... of a single character
 constexpr model::Cost kPreferredMargin = 2 * model::kBit; // ... in the text's main chain
 constexpr model::Cost kLostMargin = 4 * model::kBit;      // more per lost character
-constexpr model::Cost kPreferredBonus = 8 * model::kBit;  // rank bonus of the main chain
-constexpr model::Cost kEvidence = 24 * model::kBit;       // total gain that makes a chain main
+constexpr model::Cost kPreferredBonus = 24 * model::kBit;  // rank bonus of the main chain
+constexpr model::Cost kEvidence = 24 * model::kBit;        // total gain that makes a chain main
 
 std::string reason_for(const Chain& c, const Reading& r) {
   std::string outer(codec_label(c.outer));
@@ -100,21 +102,30 @@ bool guess_lost(Reading& r) {
   return true;
 }
 
-// Searches a reading's text for a further layer and applies what it finds.
-void deepen(Repair& rep, const Options& o, int depth) {
+// Searches a reading's text (between the characters around it in the line) for a further
+// layer and applies what it finds inside the reading.
+void deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth) {
   if (depth + 1 >= kMaxDepth) return;
   ScanResult sr;
   if (!scan(rep.text, false, sr) || sr.triggers.empty()) return;
   std::vector<Ch> cs;
+  constexpr std::size_t kContext = 8;
+  const std::size_t left = std::min(rep.first, kContext);
+  for (std::size_t k = rep.first - left; k < rep.first; ++k) cs.push_back({line[k].cp, 0, 0});
   read_chars(rep.text, 0, rep.text.size(), false, cs);
+  const std::size_t inside = cs.size();
+  for (std::size_t k = rep.last; k < line.size() && k < rep.last + kContext; ++k) cs.push_back({line[k].cp, 0, 0});
   std::vector<std::size_t> trig;
-  std::size_t k = 0;
+  std::size_t k = left;
   for (std::size_t t : sr.triggers) {
-    while (k < cs.size() && cs[k].end <= t) ++k;
-    if (k < cs.size() && (trig.empty() || trig.back() != k)) trig.push_back(k);
+    while (k < inside && cs[k].end <= t) ++k;
+    if (k < inside && (trig.empty() || trig.back() != k)) trig.push_back(k);
   }
   std::vector<Repair> cands, inner;
   collect(cs, trig, o, depth + 1, cands);
+  cands.erase(std::remove_if(cands.begin(), cands.end(),
+                             [&](const Repair& r) { return r.first < left || r.last > inside; }),
+              cands.end());
   std::vector<model::Cost> gains;
   add_gains(cands, gains);
   choose(cs, cands, preferred_chain(gains), inner);
@@ -160,6 +171,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
       if (cp < 0x80) continue;
       for (std::size_t c = 0; c < all.size(); ++c) {
         if (s < next[c]) continue;
+        if (depth > 0 && all[c].inner != CodecId::utf8) continue;  // layers are UTF-8 read again
         const bool lossy = double_byte(all[c].outer) && all[c].inner == CodecId::utf8;
         if (!can_start(all[c], cp, lossy)) continue;
         if (!read_chain(all[c], cs, s, lossy, r)) continue;
@@ -171,20 +183,24 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
           append_utf8(orig, cs[k].cp);
           punct_only = punct_only && punctuation(cs[k].cp);
         }
-        if (orig == r.text || punct_only) continue;
+        if (orig == r.text) continue;
         Repair rep;
         rep.first = r.first;
         rep.last = r.last;
         rep.chars = r.last - r.first;
         rep.lost = r.lost;
         rep.chain = c;
+        rep.punct_only = punct_only;
         rep.reason = reason_for(all[c], r);
         if (r.lost && o.guess && guess_lost(r)) rep.guess = true;
         rep.text = std::move(r.text);
-        deepen(rep, o, depth);
+        if (all[c].inner == CodecId::utf8) deepen(rep, cs, o, depth);
         const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
         const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
         rep.gain = cost_of(cs, r.first, r.last, before, after) - model::cost(rep.text, before, after);
+        if (std::getenv("MOJIFIX_DEBUG"))
+          std::fprintf(stderr, "cand d%d [%zu,%zu) %s gain %.1f lost %d: %s -> %s\n", depth, rep.first, rep.last,
+                       rep.reason.c_str(), rep.gain / 4.0, rep.lost, orig.c_str(), rep.text.c_str());
         if (rep.gain <= 0) continue;
         out.push_back(std::move(rep));
       }
@@ -216,6 +232,7 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, int preferred
   const std::size_t from = out.size();
   for (Repair& rep : cands) {
     const bool pref = int(rep.chain) == preferred;
+    if (rep.punct_only && !pref) continue;  // punctuation alone is evidence only in the main chain
     const model::Cost margin = pref ? kPreferredMargin : rep.chars == 1 ? kShortMargin : kMargin;
     if (rep.gain < margin + kLostMargin * rep.lost) continue;
     bool free = true;
