@@ -130,6 +130,21 @@ struct Tables {
     for (auto* r : {&rgbk, &rbig5, &rsjis, &reuckr, &reucjp}) r->finish();
   }
 
+  // codec_mask(): per BMP code point, codecs that encode it / whose code starts with C2..F4.
+  std::vector<std::uint32_t> enc_mask = std::vector<std::uint32_t>(0x10000, 0);
+  std::vector<std::uint32_t> lead_mask = std::vector<std::uint32_t>(0x10000, 0);
+
+  void build_masks() {
+    for (unsigned id = unsigned(CodecId::cp1252); id < unsigned(CodecId::count_); ++id) {
+      for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+        unsigned char b[kMaxCode];
+        if (encode_char(CodecId(id), cp, b) == 0) continue;
+        enc_mask[cp] |= 1u << id;
+        if (b[0] >= 0xC2 && b[0] <= 0xF4) lead_mask[cp] |= 1u << id;
+      }
+    }
+  }
+
   static void reverse(const Dbcs& d, DbcsReverse& r, int) {
     for (unsigned l = d.lead_lo; l <= d.lead_hi; ++l)
       for (unsigned t = 0; t < 256; ++t)
@@ -139,6 +154,15 @@ struct Tables {
 
 const Tables& tab() {
   static const std::unique_ptr<Tables> t = std::make_unique<Tables>();
+  return *t;
+}
+
+const Tables& masks() {
+  static const Tables* t = [] {
+    auto* m = const_cast<Tables*>(&tab());
+    m->build_masks();
+    return m;
+  }();
   return *t;
 }
 
@@ -293,6 +317,17 @@ int encode_char(CodecId id, char32_t cp, unsigned char* out, int alt) noexcept {
   for (int k = 1; it != r.alt.end() && it->first == cp; ++it, ++k)
     if (k == alt) return put(it->second, out);
   return 0;
+}
+
+std::uint32_t codec_mask(char32_t cp, bool lead) noexcept {
+  if (cp < 0x80) return 0;
+  if (cp < 0x10000) return lead ? masks().lead_mask[cp] : masks().enc_mask[cp];
+  std::uint32_t m = 0;
+  for (unsigned id = unsigned(CodecId::cp1252); id < unsigned(CodecId::count_); ++id) {
+    unsigned char b[kMaxCode];
+    if (encode_char(CodecId(id), cp, b) && (!lead || (b[0] >= 0xC2 && b[0] <= 0xF4))) m |= 1u << id;
+  }
+  return m;
 }
 
 CodecChar decode_char(CodecId id, const unsigned char* p, const unsigned char* end) noexcept {

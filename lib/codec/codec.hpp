@@ -44,6 +44,11 @@ inline constexpr int kMaxCode = 4;
 /// Decodes the character at `p` (p < end) in `id`.
 [[nodiscard]] CodecChar decode_char(CodecId id, const unsigned char* p, const unsigned char* end) noexcept;
 
+/// Bit `1 << id` set for every codec in which `cp` has a code (`lead` false), or whose code
+/// for `cp` starts with a byte that can start a multi-byte UTF-8 sequence, C2..F4 (`lead` true).
+/// One table lookup for the BMP.
+[[nodiscard]] std::uint32_t codec_mask(char32_t cp, bool lead) noexcept;
+
 /// True when `cp` has a code in `id` (cheap for every codec).
 [[nodiscard]] inline bool encodable(CodecId id, char32_t cp) noexcept {
   unsigned char b[kMaxCode];

@@ -130,11 +130,11 @@ bool read_chain(const Chain& chain, std::span<const Ch> cs, std::size_t from, bo
   std::size_t nbuf = 0;
   r.first = from;
   r.text.clear();
-  r.lost = r.recovered = 0;
+  r.lost = r.recovered = r.replaced = 0;
   r.any_c1 = r.any_special = r.bom = false;
   r.lost_chars.clear();
   std::size_t sync_i = from, sync_text = 0, sync_lost_chars = 0;
-  int sync_lost = 0, sync_rec = 0;
+  int sync_lost = 0, sync_rec = 0, sync_replaced = 0;
   bool sync_c1 = false, sync_special = false;
   std::size_t i = from;
   auto drain = [&](bool final) -> bool {
@@ -154,20 +154,25 @@ bool read_chain(const Chain& chain, std::span<const Ch> cs, std::size_t from, bo
         append_utf8(r.text, kReplacement);
         ++r.lost;
       } else {
-        if (s.cp == kReplacement || s.cp == 0) return false;  // lost before the mis-decoding: report it
+        if (s.cp == 0) return false;
+        if (s.cp == kReplacement) ++r.replaced;  // lost before this mis-decoding
         if (s.cp == 0xFEFF && chain.inner == CodecId::utf8) {
           r.bom = true;  // a byte-order mark shown as text: it goes
           pos += s.len;
           continue;
         }
         append_utf8(r.text, s.cp);
-        if (s.cp >= 0x80) ++r.recovered;
+        if (s.cp >= 0x80 && s.cp != kReplacement) ++r.recovered;
       }
       pos += s.len;
     }
-    std::copy(buf.begin() + std::ptrdiff_t(pos), buf.begin() + std::ptrdiff_t(nbuf), buf.begin());
-    std::copy(known.begin() + std::ptrdiff_t(pos), known.begin() + std::ptrdiff_t(nbuf), known.begin());
-    nbuf -= pos;
+    if (pos == nbuf) {
+      nbuf = 0;
+    } else if (pos) {
+      std::copy(buf.begin() + std::ptrdiff_t(pos), buf.begin() + std::ptrdiff_t(nbuf), buf.begin());
+      std::copy(known.begin() + std::ptrdiff_t(pos), known.begin() + std::ptrdiff_t(nbuf), known.begin());
+      nbuf -= pos;
+    }
     return true;
   };
   auto mark_sync = [&] {
@@ -175,6 +180,7 @@ bool read_chain(const Chain& chain, std::span<const Ch> cs, std::size_t from, bo
     sync_text = r.text.size();
     sync_lost = r.lost;
     sync_rec = r.recovered;
+    sync_replaced = r.replaced;
     sync_lost_chars = r.lost_chars.size();
     sync_c1 = r.any_c1;
     sync_special = r.any_special;
@@ -215,6 +221,7 @@ bool read_chain(const Chain& chain, std::span<const Ch> cs, std::size_t from, bo
   r.text.resize(sync_text);
   r.lost = sync_lost;
   r.recovered = sync_rec;
+  r.replaced = sync_replaced;
   r.lost_chars.resize(sync_lost_chars);
   r.any_c1 = sync_c1;
   r.any_special = sync_special;

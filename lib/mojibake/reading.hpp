@@ -35,6 +35,7 @@ struct Reading {
   std::string text;            ///< the candidate, UTF-8
   int lost = 0;                ///< characters whose bytes were lost (U+FFFD in `text`)
   int recovered = 0;           ///< non-ASCII characters decoded from complete bytes
+  int replaced = 0;            ///< U+FFFD decoded from complete bytes: lost before the mis-decoding
   bool any_c1 = false;         ///< the input had C1 controls (a Latin-1 decoder, not a Windows one)
   bool any_special = false;    ///< the input had characters only the Windows code page has
   bool bom = false;            ///< a UTF-8 byte-order mark was read (and dropped)

@@ -83,15 +83,15 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
     const std::size_t at = i;
     i += d.len;
     if (model::is_cjk(cp)) {
-      const bool before = at > 0 && letter(b[at - 1]);
-      const bool after = i < n && letter(b[i]);
-      if (before && after) {
+      // CJK: rare characters near each other or at the edge of a run, or a lone character
+      // among Latin letters (Prüfung read as Big5: Pr羹fung).
+      const bool ascii_before = at == 0 || b[at - 1] < 0x80, ascii_after = i == n || b[i] < 0x80;
+      const bool before = at > 0 && letter(b[at - 1]), after = i < n && letter(b[i]);
+      const bool sus = model::suspect(cp);
+      if ((before && after) || (ascii_before && ascii_after && (before || after)) ||
+          (sus && (ascii_before || ascii_after || (last_cjk != none && at - last_cjk <= 12))))
         out.triggers.push_back(at);
-        continue;
-      }
-      if (!model::suspect(cp)) continue;
-      if (before || after || (last_cjk != none && at - last_cjk <= 12)) out.triggers.push_back(at);
-      last_cjk = at;
+      if (sus) last_cjk = at;
       continue;
     }
     if (cp < 0xA0) out.c1 = true;

@@ -23,6 +23,8 @@ constexpr model::Cost kPreferredMargin = 2 * model::kBit; // ... in the text's m
 constexpr model::Cost kLostMargin = 4 * model::kBit;      // more per lost character
 constexpr model::Cost kPreferredBonus = 24 * model::kBit;  // rank bonus of the main chain
 constexpr model::Cost kEvidence = 24 * model::kBit;        // total gain that makes a chain main
+constexpr model::Cost kStrong = 64 * model::kBit;          // ... that vouches for doubtful readings
+constexpr model::Cost kDoubtful = 8 * model::kBit;         // loss a vouched-for reading may have
 
 std::string reason_for(const Chain& c, const Reading& r) {
   std::string outer(codec_label(c.outer));
@@ -37,16 +39,6 @@ model::Cost cost_of(const std::vector<Ch>& cs, std::size_t first, std::size_t la
   for (std::size_t k = first; k < last; ++k) s.push(cs[k].cp);
   s.push(after);
   return s.total;
-}
-
-// Whether a reading of `chain` can start with `cp` (cheap test before reading).
-bool can_start(const Chain& chain, char32_t cp, bool lossy) noexcept {
-  unsigned char code[kMaxCode];
-  const int n = encode_char(chain.outer, cp, code);
-  if (n == 0) return lossy && cp == kReplacement;
-  const unsigned c = code[0];
-  if (chain.inner == CodecId::utf8) return c >= 0xC2 && c <= 0xF4;
-  return c >= 0x80;
 }
 
 bool punctuation(char32_t cp) noexcept {
@@ -104,10 +96,10 @@ bool guess_lost(Reading& r) {
 
 // Searches a reading's text (between the characters around it in the line) for a further
 // layer and applies what it finds inside the reading.
-void deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth) {
-  if (depth + 1 >= kMaxDepth) return;
+bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth) {
+  if (depth + 1 >= kMaxDepth) return false;
   ScanResult sr;
-  if (!scan(rep.text, false, sr) || sr.triggers.empty()) return;
+  if (!scan(rep.text, false, sr) || sr.triggers.empty()) return false;
   std::vector<Ch> cs;
   constexpr std::size_t kContext = 8;
   const std::size_t left = std::min(rep.first, kContext);
@@ -128,8 +120,10 @@ void deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
               cands.end());
   std::vector<model::Cost> gains;
   add_gains(cands, gains);
-  choose(cs, cands, preferred_chain(gains), inner);
-  if (inner.empty()) return;
+  Preferred p = preferred_chain(gains);
+  p.relaxed = true;  // the first layer showed this is mojibake: any further layer that helps
+  choose(cs, cands, p, inner);
+  if (inner.empty()) return false;
   std::string text;
   std::size_t copied = 0;
   for (const Repair& r : inner) {
@@ -142,6 +136,7 @@ void deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   }
   text.append(rep.text, copied, std::string::npos);
   rep.text = std::move(text);
+  return true;
 }
 
 // CJK characters with a CJK neighbour that no chosen reading covers: clean CJK text.
@@ -158,8 +153,18 @@ std::size_t clean_cjk(const std::vector<Ch>& cs, const std::vector<bool>& taken)
 
 void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& o, int depth,
              std::vector<Repair>& out) {
+  static const bool debug = std::getenv("MOJIFIX_DEBUG") != nullptr;
   const auto all = chains();
   std::vector<std::size_t> next(all.size(), 0);  // per chain: first start not yet covered
+  // Per chain: the codec bit its first character needs, in the lead or the plain mask.
+  std::uint32_t need_lead = 0, need_enc = 0, lossy_chains = 0;
+  for (std::size_t c = 0; c < all.size(); ++c) {
+    if (depth > 0 && all[c].inner != CodecId::utf8) continue;  // layers are UTF-8 read again
+    (all[c].inner == CodecId::utf8 ? need_lead : need_enc) |= 1u << c;
+    if (double_byte(all[c].outer) && all[c].inner == CodecId::utf8) lossy_chains |= 1u << c;
+  }
+  std::uint32_t outer_bit[32];
+  for (std::size_t c = 0; c < all.size(); ++c) outer_bit[c] = 1u << unsigned(all[c].outer);
   Reading r;
   std::string orig;
   std::size_t tried = 0;  // start positions below this were tried
@@ -169,13 +174,21 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
     for (std::size_t s = lo; s < hi; ++s) {
       const char32_t cp = cs[s].cp;
       if (cp < 0x80) continue;
+      const std::uint32_t enc = codec_mask(cp, false), lead = codec_mask(cp, true);
+      std::uint32_t todo = 0;
       for (std::size_t c = 0; c < all.size(); ++c) {
+        const std::uint32_t bit = 1u << c;
         if (s < next[c]) continue;
-        if (depth > 0 && all[c].inner != CodecId::utf8) continue;  // layers are UTF-8 read again
-        const bool lossy = double_byte(all[c].outer) && all[c].inner == CodecId::utf8;
-        if (!can_start(all[c], cp, lossy)) continue;
+        if (((need_lead & bit) && (lead & outer_bit[c])) || ((need_enc & bit) && (enc & outer_bit[c])) ||
+            ((lossy_chains & bit) && cp == kReplacement))
+          todo |= bit;
+      }
+      for (; todo; todo &= todo - 1) {
+        const std::size_t c = std::size_t(__builtin_ctz(todo));
+        const bool lossy = (lossy_chains >> c) & 1;
         if (!read_chain(all[c], cs, s, lossy, r)) continue;
         if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
+        if (r.replaced && r.recovered < 2) continue;  // 锟斤拷 and friends: reported, not decoded
         next[c] = r.last;
         orig.clear();
         bool punct_only = true;
@@ -188,20 +201,24 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         rep.first = r.first;
         rep.last = r.last;
         rep.chars = r.last - r.first;
-        rep.lost = r.lost;
+        rep.lost = r.lost + r.replaced;
         rep.chain = c;
         rep.punct_only = punct_only;
         rep.reason = reason_for(all[c], r);
         if (r.lost && o.guess && guess_lost(r)) rep.guess = true;
         rep.text = std::move(r.text);
-        if (all[c].inner == CodecId::utf8) deepen(rep, cs, o, depth);
         const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
         const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
-        rep.gain = cost_of(cs, r.first, r.last, before, after) - model::cost(rep.text, before, after);
-        if (std::getenv("MOJIFIX_DEBUG"))
+        const model::Cost orig_cost = cost_of(cs, r.first, r.last, before, after);
+        rep.gain = orig_cost - model::cost(rep.text, before, after);
+        // A reading that helps may be a layer of several: look for the next one.
+        if (all[c].inner == CodecId::utf8 && rep.gain > 0) {
+          if (deepen(rep, cs, o, depth)) rep.gain = orig_cost - model::cost(rep.text, before, after);
+        }
+        if (debug)
           std::fprintf(stderr, "cand d%d [%zu,%zu) %s gain %.1f lost %d: %s -> %s\n", depth, rep.first, rep.last,
                        rep.reason.c_str(), rep.gain / 4.0, rep.lost, orig.c_str(), rep.text.c_str());
-        if (rep.gain <= 0) continue;
+        if (rep.gain <= -kDoubtful) continue;
         out.push_back(std::move(rep));
       }
     }
@@ -211,17 +228,20 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
 
 void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_chain) {
   per_chain.resize(chains().size(), 0);
-  for (const Repair& r : cands) per_chain[r.chain] += r.gain;
+  for (const Repair& r : cands)
+    if (r.gain > 0 && !r.punct_only) per_chain[r.chain] += r.gain;
 }
 
-int preferred_chain(const std::vector<model::Cost>& per_chain) noexcept {
-  int best = -1;
+Preferred preferred_chain(const std::vector<model::Cost>& per_chain) noexcept {
+  Preferred p;
   for (std::size_t c = 0; c < per_chain.size(); ++c)
-    if (per_chain[c] >= kEvidence && (best < 0 || per_chain[c] > per_chain[std::size_t(best)])) best = int(c);
-  return best;
+    if (per_chain[c] >= kEvidence && (p.chain < 0 || per_chain[c] > per_chain[std::size_t(p.chain)])) p.chain = int(c);
+  p.strong = p.chain >= 0 && per_chain[std::size_t(p.chain)] >= kStrong;
+  return p;
 }
 
-void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, int preferred, std::vector<Repair>& out) {
+void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, std::vector<Repair>& out) {
+  const int preferred = p.chain;
   const std::size_t nchars = cs.size();
   if (cands.empty()) return;
   auto rank = [preferred](const Repair& r) {
@@ -233,7 +253,10 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, int preferred
   for (Repair& rep : cands) {
     const bool pref = int(rep.chain) == preferred;
     if (rep.punct_only && !pref) continue;  // punctuation alone is evidence only in the main chain
-    const model::Cost margin = pref ? kPreferredMargin : rep.chars == 1 ? kShortMargin : kMargin;
+    const model::Cost margin = p.relaxed ? kPreferredMargin
+                               : pref    ? (p.strong ? -kDoubtful : kPreferredMargin)
+                               : rep.chars == 1 ? kShortMargin
+                                                : kMargin;
     if (rep.gain < margin + kLostMargin * rep.lost) continue;
     bool free = true;
     for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];

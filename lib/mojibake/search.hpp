@@ -34,13 +34,20 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
 /// the whole text most likely went through).
 void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_chain);
 
-/// Chooses non-overlapping candidates with a clear margin, best gain first; candidates of
-/// `preferred` (a chain index, or -1) come first and need less margin. Appends them to `out`
-/// in increasing order.
-/// A short CJK reading (one or two characters) is dropped when the line holds clean CJK text.
-void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, int preferred, std::vector<Repair>& out);
+/// Chooses non-overlapping candidates with a clear margin, best gain first; candidates of the
+/// preferred chain come first and need less margin. Appends them to `out` in increasing order.
+/// The chain the text most likely went through.
+struct Preferred {
+  int chain = -1;        ///< index into chains(), -1: none has enough evidence
+  bool strong = false;   ///< so much evidence that its doubtful readings are taken too
+  bool relaxed = false;  ///< any reading that helps is taken (a further layer)
+};
 
-/// The chain with the largest total gain when it is large enough to lend evidence, else -1.
-[[nodiscard]] int preferred_chain(const std::vector<model::Cost>& per_chain) noexcept;
+/// A short CJK reading (one or two characters) is dropped when the line holds clean CJK text.
+void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred preferred, std::vector<Repair>& out);
+
+/// The chain with the largest total gain (readings of punctuation alone do not count) when it
+/// is large enough to lend evidence.
+[[nodiscard]] Preferred preferred_chain(const std::vector<model::Cost>& per_chain) noexcept;
 
 }  // namespace mojifix::detail

@@ -116,7 +116,7 @@ bool mojibake_stage(std::string_view in, const Options& o, const Context& ctx, R
     add_gains(line.cands, gains);
     lines.push_back(std::move(line));
   }
-  const int preferred = preferred_chain(gains);
+  const Preferred preferred = preferred_chain(gains);
   std::vector<std::vector<Repair>> chosen(lines.size());
   model::Cost line_gain = 0;
   for (std::size_t l = 0; l < lines.size(); ++l) {
