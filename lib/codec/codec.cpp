@@ -27,6 +27,40 @@ constexpr bool windows(CodecId id) noexcept {
          id == CodecId::cp1254 || id == CodecId::cp1257;
 }
 
+int put(std::uint32_t code, unsigned char* out) noexcept {
+  if (code > 0xFFFF) {
+    out[0] = static_cast<unsigned char>(code >> 16);
+    out[1] = static_cast<unsigned char>(code >> 8);
+    out[2] = static_cast<unsigned char>(code);
+    return 3;
+  }
+  if (code > 0xFF) {
+    out[0] = static_cast<unsigned char>(code >> 8);
+    out[1] = static_cast<unsigned char>(code);
+    return 2;
+  }
+  out[0] = static_cast<unsigned char>(code);
+  return 1;
+}
+
+// GB18030 four-byte code of a BMP code point from the ranges, 0 if none.
+std::uint32_t gb4_linear_of(char32_t cp) noexcept {
+  for (const auto& r : tables::gb18030_runs)
+    if (cp >= r.first && cp < char32_t(r.first + r.count)) return r.linear + (cp - r.first) + 1;
+  return 0;
+}
+
+int put_gb4(std::uint32_t linear, unsigned char* out) noexcept {
+  out[3] = static_cast<unsigned char>(0x30 + linear % 10);
+  linear /= 10;
+  out[2] = static_cast<unsigned char>(0x81 + linear % 126);
+  linear /= 126;
+  out[1] = static_cast<unsigned char>(0x30 + linear % 10);
+  linear /= 10;
+  out[0] = static_cast<unsigned char>(0x81 + linear);
+  return 4;
+}
+
 // Reverse map of one single-byte codec: direct for U+0080..U+04FF, sorted pairs above.
 struct SbcsReverse {
   std::array<std::uint8_t, 0x500> low{};  // 0 = none
@@ -135,14 +169,37 @@ struct Tables {
   std::vector<std::uint32_t> lead_mask = std::vector<std::uint32_t>(0x10000, 0);
 
   void build_masks() {
-    for (unsigned id = unsigned(CodecId::cp1252); id < unsigned(CodecId::count_); ++id) {
-      for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
-        unsigned char b[kMaxCode];
-        if (encode_char(CodecId(id), cp, b) == 0) continue;
-        enc_mask[cp] |= 1u << id;
-        if (b[0] >= 0xC2 && b[0] <= 0xF4) lead_mask[cp] |= 1u << id;
-      }
+    auto mark = [&](char32_t cp, CodecId id, unsigned first) {
+      if (cp < 0x80 || cp >= 0x10000) return;
+      enc_mask[cp] |= 1u << unsigned(id);
+      if (first >= 0xC2 && first <= 0xF4) lead_mask[cp] |= 1u << unsigned(id);
+    };
+    for (std::size_t k = 0; k < kSbcsCount; ++k) {
+      const CodecId id = CodecId(std::size_t(CodecId::cp1252) + k);
+      for (unsigned b = 0x80; b < 0x100; ++b) mark(tables::sbcs_tables[k].high[b - 0x80], id, b);
+      if (windows(id))
+        for (char32_t c1 = 0x80; c1 < 0xA0; ++c1) mark(c1, id, c1);  // C1 taken back as the same byte
     }
+    const std::pair<CodecId, const DbcsReverse*> fams[] = {
+        {CodecId::gbk, &rgbk}, {CodecId::big5, &rbig5}, {CodecId::sjis, &rsjis}, {CodecId::euckr, &reuckr},
+        {CodecId::eucjp, &reucjp}};
+    for (const auto& [id, r] : fams) {
+      for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+        const std::uint32_t c = r->code[cp];
+        if (c) mark(cp, id, c > 0xFFFF ? c >> 16 : c > 0xFF ? c >> 8 : c);
+      }
+      for (const auto& [cp, c] : r->alt) mark(cp, id, c > 0xFFFF ? c >> 16 : c > 0xFF ? c >> 8 : c);
+    }
+    // GB18030 four-byte codes (lead 81..FE: never a UTF-8 lead below C2, so only `enc`).
+    for (const auto& run : tables::gb18030_runs)
+      for (unsigned k = 0; k < run.count; ++k) {
+        const char32_t cp = char32_t(run.first + k);
+        if (cp != kReplacement && (cp < 0xD800 || cp >= 0xE000)) {
+          unsigned char b[4];
+          put_gb4(run.linear + k, b);
+          mark(cp, CodecId::gbk, b[0]);
+        }
+      }
   }
 
   static void reverse(const Dbcs& d, DbcsReverse& r, int) {
@@ -164,40 +221,6 @@ const Tables& masks() {
     return m;
   }();
   return *t;
-}
-
-int put(std::uint32_t code, unsigned char* out) noexcept {
-  if (code > 0xFFFF) {
-    out[0] = static_cast<unsigned char>(code >> 16);
-    out[1] = static_cast<unsigned char>(code >> 8);
-    out[2] = static_cast<unsigned char>(code);
-    return 3;
-  }
-  if (code > 0xFF) {
-    out[0] = static_cast<unsigned char>(code >> 8);
-    out[1] = static_cast<unsigned char>(code);
-    return 2;
-  }
-  out[0] = static_cast<unsigned char>(code);
-  return 1;
-}
-
-// GB18030 four-byte code of a BMP code point from the ranges, 0 if none.
-std::uint32_t gb4_linear_of(char32_t cp) noexcept {
-  for (const auto& r : tables::gb18030_runs)
-    if (cp >= r.first && cp < char32_t(r.first + r.count)) return r.linear + (cp - r.first) + 1;
-  return 0;
-}
-
-int put_gb4(std::uint32_t linear, unsigned char* out) noexcept {
-  out[3] = static_cast<unsigned char>(0x30 + linear % 10);
-  linear /= 10;
-  out[2] = static_cast<unsigned char>(0x81 + linear % 126);
-  linear /= 126;
-  out[1] = static_cast<unsigned char>(0x30 + linear % 10);
-  linear /= 10;
-  out[0] = static_cast<unsigned char>(0x81 + linear);
-  return 4;
 }
 
 const DbcsReverse& rev(const Tables& t, CodecId id) noexcept {

@@ -18,9 +18,10 @@ struct LeadCont {
   std::uint64_t lead[0x10000 / 64] = {};
   std::uint64_t cont[0x10000 / 64] = {};
   LeadCont() {
-    for (auto id : {CodecId::cp1252, CodecId::cp1250, CodecId::cp1251, CodecId::cp1253, CodecId::cp1254,
-                    CodecId::cp1257, CodecId::iso8859_2, CodecId::koi8_r, CodecId::macroman, CodecId::cp437,
-                    CodecId::cp866, CodecId::latin1}) {
+    // Latin code pages only: in the Cyrillic and Greek ones real letters are lead and
+    // continuation bytes all the time (mojibake through them shows symbols the model flags).
+    for (auto id : {CodecId::cp1252, CodecId::cp1250, CodecId::cp1254, CodecId::cp1257, CodecId::iso8859_2,
+                    CodecId::macroman, CodecId::latin1}) {
       for (unsigned b = 0x80; b < 0x100; ++b) {
         const unsigned char byte = static_cast<unsigned char>(b);
         const char32_t cp = decode_char(id, &byte, &byte + 1).cp;
@@ -59,6 +60,9 @@ std::size_t skip_plain(const unsigned char* b, std::size_t i, std::size_t n) noe
 
 bool letter(unsigned char c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
+// Four CJK characters in a row this costly: text made of rare characters.
+constexpr model::Cost kRareRun = 4 * 15 * model::kBit;
+
 }  // namespace
 
 bool scan(std::string_view text, bool entities, ScanResult& out) {
@@ -67,7 +71,12 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
   out.triggers.clear();
   out.controls = out.c1 = false;
   constexpr std::size_t none = ~std::size_t{0};
-  std::size_t last_cjk = none;            // byte offset of the last CJK suspect
+  struct Run {  // the current run of CJK characters
+    std::size_t start, len, rare;
+    model::Cost window;   // cost of its last four characters
+    model::Cost costs[4];
+  } run{0, 0, 0, 0, {0, 0, 0, 0}};
+  std::size_t run_end = none;
   std::size_t latin[2] = {none, none};    // offsets of the last two non-ASCII Latin letters
   std::size_t lead_end = none, lead_at = none;  // the last character that could be a UTF-8 lead byte
   const LeadCont& lc = lead_cont();
@@ -83,15 +92,26 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
     const std::size_t at = i;
     i += d.len;
     if (model::is_cjk(cp)) {
-      // CJK: rare characters near each other or at the edge of a run, or a lone character
-      // among Latin letters (Prüfung read as Big5: Pr羹fung).
+      // CJK: a run of rare characters (mis-decoded CJK text is mostly rare characters), a short
+      // run with a rare one, or a lone character among Latin letters (Prüfung as Big5: Pr羹fung).
       const bool ascii_before = at == 0 || b[at - 1] < 0x80, ascii_after = i == n || b[i] < 0x80;
       const bool before = at > 0 && letter(b[at - 1]), after = i < n && letter(b[i]);
-      const bool sus = model::suspect(cp);
+      if (at != run_end) run = Run{at, 0, 0, 0, {0, 0, 0, 0}};
+      const model::Cost c = model::char_cost(cp);
+      run.window -= run.costs[run.len & 3];
+      run.costs[run.len & 3] = c;
+      run.window += c;
+      ++run.len;
+      run_end = i;
+      if (model::suspect(cp)) ++run.rare;
       if ((before && after) || (ascii_before && ascii_after && (before || after)) ||
-          (sus && (ascii_before || ascii_after || (last_cjk != none && at - last_cjk <= 12))))
+          (run.len >= 4 && run.window >= kRareRun)) {
         out.triggers.push_back(at);
-      if (sus) last_cjk = at;
+        run.window = 0;
+        run.costs[0] = run.costs[1] = run.costs[2] = run.costs[3] = 0;
+      } else if (ascii_after && run.rare && run.len <= 3) {
+        out.triggers.push_back(run.start);
+      }
       continue;
     }
     if (cp < 0xA0) out.c1 = true;

@@ -41,6 +41,8 @@ model::Cost cost_of(const std::vector<Ch>& cs, std::size_t first, std::size_t la
   return s.total;
 }
 
+std::string_view rep_text_probe(const std::string& s) noexcept { return s.empty() ? std::string_view(" ") : s; }
+
 bool punctuation(char32_t cp) noexcept {
   using model::Class;
   switch (model::char_class(cp)) {
@@ -203,7 +205,9 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         rep.chars = r.last - r.first;
         rep.lost = r.lost + r.replaced;
         rep.chain = c;
-        rep.punct_only = punct_only;
+        // Legacy double-byte text of one character (µs as EUC-KR: 탎) is too little evidence alone.
+        rep.punct_only = punct_only || (all[c].inner != CodecId::utf8 && double_byte(all[c].inner) &&
+                                        decode_at(rep_text_probe(r.text), 0).len == r.text.size());
         rep.reason = reason_for(all[c], r);
         if (r.lost && o.guess && guess_lost(r)) rep.guess = true;
         rep.text = std::move(r.text);
@@ -228,8 +232,9 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
 
 void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_chain) {
   per_chain.resize(chains().size(), 0);
+  // Only readings that are sure on their own count: many weak ones do not make a strong case.
   for (const Repair& r : cands)
-    if (r.gain > 0 && !r.punct_only) per_chain[r.chain] += r.gain;
+    if (r.gain >= kMargin + kLostMargin * r.lost && !r.punct_only) per_chain[r.chain] += r.gain;
 }
 
 Preferred preferred_chain(const std::vector<model::Cost>& per_chain) noexcept {

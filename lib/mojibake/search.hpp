@@ -21,7 +21,8 @@ struct Repair {
   bool guess = false;
   std::size_t chain = 0;  ///< index into chains() of the outermost layer
   std::size_t chars = 0;  ///< characters of the original
-  bool punct_only = false;  ///< the original is punctuation only (evidence only in the main chain)
+  bool punct_only = false;  ///< too little evidence alone (punctuation only, one legacy character):
+                            ///< taken only in the main chain
 };
 
 /// Collects candidate readings of characters `cs` (one line) around the characters at
