@@ -167,6 +167,7 @@ struct Tables {
   // codec_mask(): per BMP code point, codecs that encode it / whose code starts with C2..F4.
   std::vector<std::uint32_t> enc_mask = std::vector<std::uint32_t>(0x10000, 0);
   std::vector<std::uint32_t> lead_mask = std::vector<std::uint32_t>(0x10000, 0);
+  std::vector<std::uint32_t> u8_mask = std::vector<std::uint32_t>(0x10000, 0);
 
   void build_masks() {
     auto mark = [&](char32_t cp, CodecId id, unsigned first) {
@@ -186,7 +187,11 @@ struct Tables {
     for (const auto& [id, r] : fams) {
       for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
         const std::uint32_t c = r->code[cp];
-        if (c) mark(cp, id, c > 0xFFFF ? c >> 16 : c > 0xFF ? c >> 8 : c);
+        if (!c) continue;
+        mark(cp, id, c > 0xFFFF ? c >> 16 : c > 0xFF ? c >> 8 : c);
+        bool u8 = true;
+        for (std::uint32_t v = c; v && u8; v >>= 8) u8 = (v & 0xFF) >= 0x80 && (v & 0xFF) <= 0xF4 && ((v & 0xFF) < 0xC0 || (v & 0xFF) >= 0xC2);
+        if (u8) u8_mask[cp] |= 1u << unsigned(id);
       }
       for (const auto& [cp, c] : r->alt) mark(cp, id, c > 0xFFFF ? c >> 16 : c > 0xFF ? c >> 8 : c);
     }
@@ -352,6 +357,8 @@ std::uint32_t codec_mask(char32_t cp, bool lead) noexcept {
   }
   return m;
 }
+
+std::uint32_t utf8ish_mask(char32_t cp) noexcept { return cp >= 0x80 && cp < 0x10000 ? masks().u8_mask[cp] : 0; }
 
 CodecChar decode_char(CodecId id, const unsigned char* p, const unsigned char* end) noexcept {
   const unsigned b0 = p[0];

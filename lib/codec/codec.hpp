@@ -49,6 +49,10 @@ inline constexpr int kMaxCode = 4;
 /// One table lookup for the BMP.
 [[nodiscard]] std::uint32_t codec_mask(char32_t cp, bool lead) noexcept;
 
+/// Bit `1 << id` set for every double-byte codec whose code for `cp` is made of bytes UTF-8
+/// uses in multi-byte sequences (80..BF, C2..F4): what UTF-8 read as that codec is made of.
+[[nodiscard]] std::uint32_t utf8ish_mask(char32_t cp) noexcept;
+
 /// True when `cp` has a code in `id` (cheap for every codec).
 [[nodiscard]] inline bool encodable(CodecId id, char32_t cp) noexcept {
   unsigned char b[kMaxCode];

@@ -73,7 +73,7 @@ struct Tables {
       const Class c = Class(cls[cp]);
       bool s = suspect_class(c);
       // Letters and CJK characters that are rare in real text.
-      if (!s && c != Class::space && c != Class::newline) s = cost[cp] >= (pair_class(c) ? 13 * kBit : 12 * kBit);
+      if (!s && c != Class::space && c != Class::newline) s = cost[cp] >= (pair_class(c) ? 15 * kBit : 12 * kBit);
       if (s) suspect[cp >> 6] |= std::uint64_t{1} << (cp & 63);
       if (pair_class(c)) cjk[cp >> 6] |= std::uint64_t{1} << (cp & 63);
     }
@@ -190,6 +190,14 @@ void char_costs(std::string_view utf8, std::vector<Cost>& out, char32_t before) 
     out.push_back(s.total - t);
     i += d.len;
   }
+}
+
+const BmpTables& bmp_tables() noexcept {
+  static const BmpTables t = [] {
+    const Tables& m = tab();
+    return BmpTables{m.cls, m.cost, m.suspect, m.cjk};
+  }();
+  return t;
 }
 
 std::string_view class_name(Class c) noexcept {

@@ -75,11 +75,13 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
     std::size_t start, len, rare;
     model::Cost window;   // cost of its last four characters
     model::Cost costs[4];
-  } run{0, 0, 0, 0, {0, 0, 0, 0}};
+    std::uint32_t masks[4];  // utf8ish_mask() of its last four characters
+  } run{0, 0, 0, 0, {0, 0, 0, 0}, {~0u, ~0u, ~0u, ~0u}};
   std::size_t run_end = none;
   std::size_t latin[2] = {none, none};    // offsets of the last two non-ASCII Latin letters
   std::size_t lead_end = none, lead_at = none;  // the last character that could be a UTF-8 lead byte
   const LeadCont& lc = lead_cont();
+  const model::BmpTables& mt = model::bmp_tables();
   std::size_t i = 0;
   while ((i = skip_plain(b, i, n)) < n) {
     if (b[i] < 0x80) {
@@ -87,25 +89,36 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
       ++i;
       continue;
     }
-    const Decoded d = decode_utf8(b + i, b + n);
-    const char32_t cp = d.cp;
     const std::size_t at = i;
-    i += d.len;
-    if (model::is_cjk(cp)) {
+    char32_t cp;
+    if (b[i] >= 0xE0 && b[i] < 0xF0 && i + 2 < n) {  // valid input: a three-byte character
+      cp = char32_t(((b[i] & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
+      i += 3;
+    } else {
+      const Decoded d = decode_utf8(b + i, b + n);
+      cp = d.cp;
+      i += d.len;
+    }
+    const bool bmp = cp < 0x10000;
+    if (bmp ? mt.is_cjk(cp) : model::is_cjk(cp)) {
       // CJK: a run of rare characters (mis-decoded CJK text is mostly rare characters), a short
       // run with a rare one, or a lone character among Latin letters (Prüfung as Big5: Pr羹fung).
       const bool ascii_before = at == 0 || b[at - 1] < 0x80, ascii_after = i == n || b[i] < 0x80;
       const bool before = at > 0 && letter(b[at - 1]), after = i < n && letter(b[i]);
-      if (at != run_end) run = Run{at, 0, 0, 0, {0, 0, 0, 0}};
-      const model::Cost c = model::char_cost(cp);
+      if (at != run_end) run = Run{at, 0, 0, 0, {0, 0, 0, 0}, {~0u, ~0u, ~0u, ~0u}};
+      const model::Cost c = bmp ? mt.cost[cp] : model::char_cost(cp);
       run.window -= run.costs[run.len & 3];
       run.costs[run.len & 3] = c;
       run.window += c;
+      run.masks[run.len & 3] = bmp ? utf8ish_mask(cp) : 0;
       ++run.len;
       run_end = i;
-      if (model::suspect(cp)) ++run.rare;
-      if ((before && after) || (ascii_before && ascii_after && (before || after)) ||
-          (run.len >= 4 && run.window >= kRareRun)) {
+      if ((bmp ? mt.is_suspect(cp) : model::suspect(cp))) ++run.rare;
+      const bool lone = ascii_before && ascii_after && (before || after);
+      const bool rare = bmp ? mt.is_suspect(cp) : model::suspect(cp);
+      if ((before && after) || (lone && (rare || (bmp && model::Class(mt.cls[cp]) == model::Class::hangul))) ||
+          (run.len >= 4 && run.window >= kRareRun &&
+           (run.masks[0] & run.masks[1] & run.masks[2] & run.masks[3]) != 0)) {
         out.triggers.push_back(at);
         run.window = 0;
         run.costs[0] = run.costs[1] = run.costs[2] = run.costs[3] = 0;
@@ -115,7 +128,7 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
       continue;
     }
     if (cp < 0xA0) out.c1 = true;
-    bool trigger = model::suspect(cp);
+    bool trigger = bmp ? mt.is_suspect(cp) : model::suspect(cp);
     // A character a single-byte codec makes of a UTF-8 lead byte, then one it makes of a
     // continuation byte: the shape of UTF-8 read as a single-byte codec (Ã©, Ð¿, Ã¢â‚¬).
     if (lead_end == at && lc.is_cont(cp)) {
@@ -124,7 +137,7 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
     }
     if (lc.is_lead(cp)) lead_at = at, lead_end = i;
     // Three non-ASCII Latin letters close together: legacy double-byte text read as Latin-1.
-    const auto k = model::char_class(cp);
+    const auto k = bmp ? model::Class(mt.cls[cp]) : model::char_class(cp);
     if (k == model::Class::latin_upper || k == model::Class::latin_lower) {
       if (latin[0] != none && at - latin[0] <= 8) trigger = true;
       latin[0] = latin[1];

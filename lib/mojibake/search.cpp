@@ -15,7 +15,7 @@ namespace mojifix::detail {
 
 namespace {
 
-constexpr std::size_t kWindow = 24;  // start positions tried before and after a trigger
+constexpr std::size_t kWindow = 8;  // start positions tried before and after a trigger
 constexpr int kMaxDepth = 3;         // layers undone at most
 constexpr model::Cost kMargin = 8 * model::kBit;          // gain a reading needs
 constexpr model::Cost kShortMargin = 12 * model::kBit;    // ... of a single character

@@ -76,6 +76,11 @@ model::Cost utf16_text(std::string_view in, bool forced, Reading& best, bool& be
   return best_gain;
 }
 
+// Index of the first trigger at or after byte `pos`.
+std::size_t first_trigger(const std::vector<std::size_t>& triggers, std::size_t pos) {
+  return std::size_t(std::lower_bound(triggers.begin(), triggers.end(), pos) - triggers.begin());
+}
+
 struct Line {
   std::size_t begin, end;
   std::vector<Ch> cs;
@@ -98,18 +103,28 @@ bool mojibake_stage(std::string_view in, const Options& o, const Context& ctx, R
   std::vector<Line> lines;
   std::vector<std::size_t> trig;
   std::vector<model::Cost> gains;
+  // Regions: the text around groups of triggers, inside one line.
+  constexpr std::size_t kReach = 96;  // bytes of context on each side of a trigger
+  std::size_t line_begin = 0, line_end = 0;
   for (std::size_t t = 0; t < sr.triggers.size();) {
     const std::size_t at = sr.triggers[t];
-    const std::size_t nl = at == 0 ? std::string_view::npos : in.rfind('\n', at - 1);
+    if (at >= line_end) {
+      const std::size_t nl = at == 0 ? std::string_view::npos : in.rfind('\n', at - 1);
+      line_begin = nl == std::string_view::npos ? 0 : std::max(nl + 1, line_end);
+      line_end = in.find('\n', at);
+      if (line_end == std::string_view::npos) line_end = in.size();
+    }
     Line line;
-    line.begin = nl == std::string_view::npos ? 0 : nl + 1;
-    line.end = in.find('\n', at);
-    if (line.end == std::string_view::npos) line.end = in.size();
+    line.begin = at - line_begin > kReach ? char_start(in, at - kReach) : line_begin;
+    std::size_t end = std::min(line_end, at + kReach);
+    for (; t < sr.triggers.size() && sr.triggers[t] < end; ++t) end = std::min(line_end, sr.triggers[t] + kReach);
+    while (end < line_end && (static_cast<unsigned char>(in[end]) & 0xC0) == 0x80) ++end;
+    line.end = end;
     read_chars(in, line.begin, line.end, entities, line.cs);
     trig.clear();
     std::size_t k = 0;
-    for (; t < sr.triggers.size() && sr.triggers[t] < line.end; ++t) {
-      while (k < line.cs.size() && line.cs[k].end <= sr.triggers[t]) ++k;
+    for (std::size_t u = first_trigger(sr.triggers, line.begin); u < t; ++u) {
+      while (k < line.cs.size() && line.cs[k].end <= sr.triggers[u]) ++k;
       if (k < line.cs.size() && (trig.empty() || trig.back() != k)) trig.push_back(k);
     }
     collect(line.cs, trig, o, 0, line.cands);
