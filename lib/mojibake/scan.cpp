@@ -22,14 +22,17 @@ struct LeadCont {
     // continuation bytes all the time (mojibake through them shows symbols the model flags).
     for (auto id : {CodecId::cp1252, CodecId::cp1250, CodecId::cp1254, CodecId::cp1257, CodecId::iso8859_2,
                     CodecId::macroman, CodecId::latin1}) {
-      for (unsigned b = 0x80; b < 0x100; ++b) {
-        const unsigned char byte = static_cast<unsigned char>(b);
-        const char32_t cp = decode_char(id, &byte, &byte + 1).cp;
-        if (cp >= 0x10000) continue;
-        if (b < 0xC0) cont[cp >> 6] |= std::uint64_t{1} << (cp & 63);
-        else if (b >= 0xC2 && b <= 0xF4) lead[cp >> 6] |= std::uint64_t{1} << (cp & 63);
-      }
+      for (unsigned b = 0x80; b < 0x100; ++b) add(id, b, b < 0xC0, b >= 0xC2 && b <= 0xF4);
     }
+    // windows-1251: only Р and С (D0, D1: the leads of Cyrillic in UTF-8) lead.
+    for (unsigned b = 0x80; b < 0x100; ++b) add(CodecId::cp1251, b, b < 0xC0, b == 0xD0 || b == 0xD1);
+  }
+  void add(CodecId id, unsigned b, bool is_cont, bool is_lead) {
+    const unsigned char byte = static_cast<unsigned char>(b);
+    const char32_t cp = decode_char(id, &byte, &byte + 1).cp;
+    if (cp >= 0x10000) return;
+    if (is_cont) cont[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    if (is_lead) lead[cp >> 6] |= std::uint64_t{1} << (cp & 63);
   }
   bool is_lead(char32_t cp) const noexcept { return cp < 0x10000 && (lead[cp >> 6] >> (cp & 63) & 1); }
   bool is_cont(char32_t cp) const noexcept { return cp < 0x10000 && (cont[cp >> 6] >> (cp & 63) & 1); }
@@ -62,6 +65,8 @@ bool letter(unsigned char c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <
 
 // Four CJK characters in a row this costly: text made of rare characters.
 constexpr model::Cost kRareRun = 4 * 15 * model::kBit;
+// A lone CJK character next to a Latin letter this costly (聽What: a no-break space as GBK).
+constexpr model::Cost kLoneCost = 12 * model::kBit;
 
 }  // namespace
 
@@ -76,7 +81,8 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
     model::Cost window;   // cost of its last four characters
     model::Cost costs[4];
     std::uint32_t masks[4];  // utf8ish_mask() of its last four characters
-  } run{0, 0, 0, 0, {0, 0, 0, 0}, {~0u, ~0u, ~0u, ~0u}};
+    unsigned rare_recent, rare_recent_n;  // suspects among its last four characters (bits, count)
+  } run{0, 0, 0, 0, {0, 0, 0, 0}, {~0u, ~0u, ~0u, ~0u}, 0, 0};
   std::size_t run_end = none;
   std::size_t latin[2] = {none, none};    // offsets of the last two non-ASCII Latin letters
   std::size_t lead_end = none, lead_at = none;  // the last character that could be a UTF-8 lead byte
@@ -105,7 +111,8 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
       // run with a rare one, or a lone character among Latin letters (Prüfung as Big5: Pr羹fung).
       const bool ascii_before = at == 0 || b[at - 1] < 0x80, ascii_after = i == n || b[i] < 0x80;
       const bool before = at > 0 && letter(b[at - 1]), after = i < n && letter(b[i]);
-      if (at != run_end) run = Run{at, 0, 0, 0, {0, 0, 0, 0}, {~0u, ~0u, ~0u, ~0u}};
+      const bool rare = bmp ? mt.is_suspect(cp) : model::suspect(cp);
+      if (at != run_end) run = Run{at, 0, 0, 0, {0, 0, 0, 0}, {~0u, ~0u, ~0u, ~0u}, 0, 0};
       const model::Cost c = bmp ? mt.cost[cp] : model::char_cost(cp);
       run.window -= run.costs[run.len & 3];
       run.costs[run.len & 3] = c;
@@ -113,16 +120,18 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
       run.masks[run.len & 3] = bmp ? utf8ish_mask(cp) : 0;
       ++run.len;
       run_end = i;
-      if ((bmp ? mt.is_suspect(cp) : model::suspect(cp))) ++run.rare;
+      run.rare_recent = (run.rare_recent << 1 | (rare ? 1u : 0u)) & 0xF;
+      run.rare_recent_n = unsigned(__builtin_popcount(run.rare_recent));
+      if (rare) ++run.rare;
       const bool lone = ascii_before && ascii_after && (before || after);
-      const bool rare = bmp ? mt.is_suspect(cp) : model::suspect(cp);
-      if ((before && after) || (lone && (rare || (bmp && model::Class(mt.cls[cp]) == model::Class::hangul))) ||
-          (run.len >= 4 && run.window >= kRareRun &&
-           (run.masks[0] & run.masks[1] & run.masks[2] & run.masks[3]) != 0)) {
+      const bool rare_run = run.len >= 4 && (run.masks[0] & run.masks[1] & run.masks[2] & run.masks[3]) != 0 &&
+                            (run.window >= kRareRun || run.rare_recent_n >= 3);
+      if ((before && after) || (lone && (c >= kLoneCost || (bmp && model::Class(mt.cls[cp]) == model::Class::hangul))) ||
+          rare_run) {
         out.triggers.push_back(at);
         run.window = 0;
         run.costs[0] = run.costs[1] = run.costs[2] = run.costs[3] = 0;
-      } else if (ascii_after && run.rare && run.len <= 3) {
+      } else if (ascii_after && run.rare && run.len <= 4) {
         out.triggers.push_back(run.start);
       }
       continue;
