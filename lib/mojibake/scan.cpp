@@ -106,6 +106,8 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
       i += d.len;
     }
     const bool bmp = cp < 0x10000;
+    // Question marks next to non-ASCII text: characters lost in a conversion (reported).
+    if ((at > 0 && b[at - 1] == '?') || (i < n && b[i] == '?')) out.triggers.push_back(at);
     if (bmp ? mt.is_cjk(cp) : model::is_cjk(cp)) {
       // CJK: a run of rare characters (mis-decoded CJK text is mostly rare characters), a short
       // run with a rare one, or a lone character among Latin letters (Prüfung as Big5: Pr羹fung).
