@@ -26,7 +26,7 @@ void report_lost(std::string_view in, const std::vector<Ch>& cs, std::size_t fro
     std::size_t end = i;
     const char* reason = nullptr;
     if (cp == kReplacement) {
-      end = run_end(cs, i, to, 2, [](char32_t c) { return c == kReplacement; });
+      end = run_end(cs, i, to, 0, [](char32_t c) { return c == kReplacement; });
       reason = "replacement characters: bytes lost before this text was decoded";
     } else if (cp == U'锟' || cp == U'斤' || cp == U'拷') {
       end = run_end(cs, i, to, 0, [](char32_t c) { return c == U'锟' || c == U'斤' || c == U'拷'; });

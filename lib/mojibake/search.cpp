@@ -206,8 +206,10 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         rep.lost = r.lost + r.replaced;
         rep.chain = c;
         // Legacy double-byte text of one character (µs as EUC-KR: 탎) is too little evidence alone.
-        rep.punct_only = punct_only || (all[c].inner != CodecId::utf8 && double_byte(all[c].inner) &&
-                                        decode_at(rep_text_probe(r.text), 0).len == r.text.size());
+        // ... and so is one character of a legacy code page (a lone C1 control as windows-1251).
+        const bool legacy = all[c].inner != CodecId::utf8 && all[c].outer != CodecId::latin1;
+        rep.punct_only = punct_only || (legacy && (rep.chars == 1 || decode_at(rep_text_probe(r.text), 0).len ==
+                                                                         r.text.size()));
         rep.reason = reason_for(all[c], r);
         if (r.lost && o.guess && guess_lost(r)) rep.guess = true;
         rep.text = std::move(r.text);

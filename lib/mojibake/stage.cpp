@@ -89,8 +89,10 @@ struct Line {
 
 }  // namespace
 
-bool mojibake_stage(std::string_view in, const Options& o, const Context& ctx, Result& out) {
-  (void)ctx;
+namespace {
+
+// One pass over the text.
+bool one_pass(std::string_view in, const Options& o, Result& out) {
   ScanResult sr;
   const bool entities_possible = o.entities != Entities::off;
   if (!scan(in, entities_possible, sr)) return false;
@@ -156,6 +158,22 @@ bool mojibake_stage(std::string_view in, const Options& o, const Context& ctx, R
     report_lost(in, line.cs, done, line.cs.size(), b);
   }
   return b.finish();
+}
+
+constexpr int kMaxPasses = 3;  // a repaired text is checked again, so that repair() is idempotent
+
+}  // namespace
+
+bool mojibake_stage(std::string_view in, const Options& o, const Context& ctx, Result& out) {
+  (void)ctx;
+  if (!one_pass(in, o, out)) return false;
+  for (int pass = 1; pass < kMaxPasses && out.changed(); ++pass) {
+    Result next;
+    if (!one_pass(out.text, o, next) || !next.changed()) break;
+    out.fixes = compose(out.fixes, next.fixes, next.text);
+    out.text = std::move(next.text);
+  }
+  return true;
 }
 
 }  // namespace mojifix::detail
