@@ -154,6 +154,9 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
       latin[0] = latin[1];
       latin[1] = at;
     }
+    // A Cyrillic or Greek letter glued to Latin letters (estГЎndar: Spanish as windows-1251).
+    if (!trigger && k >= model::Class::cyr_upper && k <= model::Class::greek_lower)
+      trigger = (at > 0 && letter(b[at - 1])) || (i < n && letter(b[i]));
     if (trigger) out.triggers.push_back(at);
   }
   if (entities) {

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "codec/codec.hpp"
+#include "corrupt.hpp"
 #include "mojifix/mojifix.hpp"
 #include "support.hpp"
 #include "utf8.hpp"
@@ -16,40 +17,9 @@ using detail::CodecId;
 
 namespace {
 
-enum class Loss { none, replace, ignore };
-
-// Bytes decoded with `codec` the way real decoders do: undecodable bytes become U+FFFD
-// (replace, one per byte) or vanish (ignore).
-std::string decode_as(std::string_view bytes, CodecId codec, Loss loss = Loss::none) {
-  std::string out;
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  const auto* end = p + bytes.size();
-  while (p < end) {
-    const detail::CodecChar c = detail::decode_char(codec, p, end);
-    if (c.len == 0) {
-      if (loss == Loss::replace) detail::append_utf8(out, 0xFFFD);
-      ++p;
-      continue;
-    }
-    detail::append_utf8(out, c.cp);
-    p += c.len;
-  }
-  return out;
-}
-
-// Text encoded with `codec` (empty when some character has no code).
-std::string encode_as(std::string_view text, CodecId codec) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto d = detail::decode_at(text, i);
-    unsigned char b[detail::kMaxCode];
-    const int n = detail::encode_char(codec, d.cp, b);
-    if (n == 0) return {};
-    out.append(reinterpret_cast<const char*>(b), std::size_t(n));
-    i += d.len;
-  }
-  return out;
-}
+using test::decode_as;
+using test::encode_as;
+using test::Loss;
 
 struct Sentence {
   std::string lang, text;
