@@ -107,7 +107,7 @@ bool one_pass(std::string_view in, const Options& o, Result& out) {
   std::vector<model::Cost> gains;
   // Regions: the text around groups of triggers, inside one line.
   constexpr std::size_t kReach = 96;  // bytes of context on each side of a trigger
-  std::size_t line_begin = 0, line_end = 0;
+  std::size_t line_begin = 0, line_end = 0, prev_end = 0;  // regions never overlap
   for (std::size_t t = 0; t < sr.triggers.size();) {
     const std::size_t at = sr.triggers[t];
     if (at >= line_end) {
@@ -117,11 +117,12 @@ bool one_pass(std::string_view in, const Options& o, Result& out) {
       if (line_end == std::string_view::npos) line_end = in.size();
     }
     Line line;
-    line.begin = at - line_begin > kReach ? char_start(in, at - kReach) : line_begin;
+    line.begin = std::max(prev_end, at - line_begin > kReach ? char_start(in, at - kReach) : line_begin);
     std::size_t end = std::min(line_end, at + kReach);
     for (; t < sr.triggers.size() && sr.triggers[t] < end; ++t) end = std::min(line_end, sr.triggers[t] + kReach);
     while (end < line_end && (static_cast<unsigned char>(in[end]) & 0xC0) == 0x80) ++end;
     line.end = end;
+    prev_end = end;
     read_chars(in, line.begin, line.end, entities, line.cs);
     trig.clear();
     std::size_t k = 0;
