@@ -24,7 +24,7 @@ struct LeadCont {
                     CodecId::macroman, CodecId::latin1}) {
       for (unsigned b = 0x80; b < 0x100; ++b) add(id, b, b < 0xC0, b >= 0xC2 && b <= 0xF4);
     }
-    // windows-1251: Р С (D0, D1: Cyrillic in UTF-8) and а..п (E0..EF: CJK in UTF-8) lead; what
+    // windows-1251: В..п (C2..EF: two- and three-byte UTF-8 leads) lead; what
     // follows must be a character Russian and Ukrainian text rarely has after a letter.
     for (unsigned b = 0x80; b < 0x100; ++b) {
       const unsigned char byte = static_cast<unsigned char>(b);
@@ -32,7 +32,7 @@ struct LeadCont {
       const bool common = cp == U'ё' || cp == U'Ё' || cp == U'і' || cp == U'І' || cp == U'ї' || cp == U'Ї' ||
                           cp == U'є' || cp == U'Є' || cp == U'«' || cp == U'»' || cp == 0xA0 || cp == U'–' ||
                           cp == U'—' || cp == U'“' || cp == U'”' || cp == U'„' || cp == U'‘' || cp == U'’';
-      add(CodecId::cp1251, b, b < 0xC0 && !common, b == 0xD0 || b == 0xD1 || (b >= 0xE0 && b <= 0xEF));
+      add(CodecId::cp1251, b, b < 0xC0 && !common, b >= 0xC2 && b <= 0xEF);
     }
   }
   void add(CodecId id, unsigned b, bool is_cont, bool is_lead) {

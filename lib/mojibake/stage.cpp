@@ -120,6 +120,10 @@ bool one_pass(std::string_view in, const Options& o, Result& out) {
     line.begin = std::max(prev_end, at - line_begin > kReach ? char_start(in, at - kReach) : line_begin);
     std::size_t end = std::min(line_end, at + kReach);
     for (; t < sr.triggers.size() && sr.triggers[t] < end; ++t) end = std::min(line_end, sr.triggers[t] + kReach);
+    // End at ASCII (a word boundary) when one is near, else at a character boundary.
+    for (const std::size_t limit = std::min(line_end, end + 4 * kReach);
+         end < limit && static_cast<unsigned char>(in[end]) >= 0x80;)
+      ++end;
     while (end < line_end && (static_cast<unsigned char>(in[end]) & 0xC0) == 0x80) ++end;
     line.end = end;
     prev_end = end;
