@@ -66,6 +66,16 @@ bool run_stages(std::string_view in, const Options& options, const Context& ctx,
   return any;
 }
 
+Result run_alone(std::string_view utf8, const Options& options, StageFn fn) {
+  Result clean;
+  const bool had_invalid = sanitize_utf8(utf8, clean, options.max_fixes);
+  const std::string_view text = had_invalid ? std::string_view(clean.text) : utf8;
+  Result r;
+  if (!fn(text, options, Context{}, r)) r.text = std::string(text);
+  if (had_invalid) r.fixes = compose(clean.fixes, r.fixes, r.text);
+  return r;
+}
+
 }  // namespace mojifix::detail
 
 namespace mojifix {
