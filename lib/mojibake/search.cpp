@@ -25,20 +25,13 @@ constexpr model::Cost kPreferredBonus = 24 * model::kBit;  // rank bonus of the 
 constexpr model::Cost kEvidence = 24 * model::kBit;        // total gain that makes a chain main
 constexpr model::Cost kStrong = 64 * model::kBit;          // ... that vouches for doubtful readings
 constexpr model::Cost kDoubtful = 8 * model::kBit;         // loss a vouched-for reading may have
+constexpr model::Cost kSure = 24 * model::kBit;            // gain after which a reading is not second-guessed
 
 std::string reason_for(const Chain& c, const Reading& r) {
   std::string outer(codec_label(c.outer));
   if (c.outer == CodecId::cp1252 && r.any_c1 && !r.any_special) outer = "iso-8859-1";
   if (r.bom && r.text.empty()) return "utf-8 byte-order mark read as " + outer;
   return std::string(codec_label(c.inner)) + " read as " + outer;
-}
-
-model::Cost cost_of(const std::vector<Ch>& cs, std::size_t first, std::size_t last, char32_t before, char32_t after) {
-  model::Scorer s;
-  s.prev = before;
-  for (std::size_t k = first; k < last; ++k) s.push(cs[k].cp);
-  s.push(after);
-  return s.total;
 }
 
 std::string_view rep_text_probe(const std::string& s) noexcept { return s.empty() ? std::string_view(" ") : s; }
@@ -169,13 +162,26 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   for (std::size_t c = 0; c < all.size(); ++c) outer_bit[c] = 1u << unsigned(all[c].outer);
   Reading r;
   std::string orig;
-  std::size_t tried = 0;  // start positions below this were tried
+  // Cost of the original line up to each character (with a newline before and after), so that
+  // the cost of any span in its context is a difference.
+  std::vector<model::Cost> prefix(cs.size() + 2, 0);
+  {
+    model::Scorer sc;
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+      sc.push(cs[k].cp);
+      prefix[k + 1] = sc.total;
+    }
+    sc.push('\n');
+    prefix[cs.size() + 1] = sc.total;
+  }
+  std::size_t tried = 0;    // start positions below this were tried
+  std::size_t skip_to = 0;  // inside a sure reading: no start position there competes
   for (std::size_t t : triggers) {
     const std::size_t lo = std::max(tried, t > kWindow ? t - kWindow : 0);
     const std::size_t hi = std::min(cs.size(), t + kWindow + 1);
     for (std::size_t s = lo; s < hi; ++s) {
       const char32_t cp = cs[s].cp;
-      if (cp < 0x80) continue;
+      if (cp < 0x80 || s < skip_to) continue;
       const std::uint32_t enc = codec_mask(cp, false), lead = codec_mask(cp, true);
       std::uint32_t todo = 0;
       for (std::size_t c = 0; c < all.size(); ++c) {
@@ -215,7 +221,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         rep.text = std::move(r.text);
         const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
         const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
-        const model::Cost orig_cost = cost_of(cs, r.first, r.last, before, after);
+        const model::Cost orig_cost = prefix[r.last + 1] - prefix[r.first];
         rep.gain = orig_cost - model::cost(rep.text, before, after);
         // A reading that helps may be a layer of several: look for the next one.
         if (all[c].inner == CodecId::utf8 && rep.gain > 0) {
@@ -225,6 +231,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
           std::fprintf(stderr, "cand d%d [%zu,%zu) %s gain %.1f lost %d: %s -> %s\n", depth, rep.first, rep.last,
                        rep.reason.c_str(), rep.gain / 4.0, rep.lost, orig.c_str(), rep.text.c_str());
         if (rep.gain <= -kDoubtful) continue;
+        if (rep.gain >= kSure && rep.chars >= 2) skip_to = std::max(skip_to, rep.last);
         out.push_back(std::move(rep));
       }
     }
