@@ -82,7 +82,7 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   out.triggers.clear();
-  out.controls = out.c1 = false;
+  out.controls = out.c1 = out.nul = false;
   constexpr std::size_t none = ~std::size_t{0};
   struct Run {  // the current run of CJK characters
     std::size_t start, len, rare;
@@ -100,6 +100,7 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
   while ((i = skip_plain(b, i, n)) < n) {
     if (b[i] < 0x80) {
       out.controls = true;
+      out.nul = out.nul || b[i] == 0;
       ++i;
       continue;
     }

@@ -12,6 +12,7 @@ struct ScanResult {
   std::vector<std::size_t> triggers;  ///< byte offsets of characters worth a closer look
   bool controls = false;              ///< NUL or other C0 controls (UTF-16 read as 8-bit?)
   bool c1 = false;                    ///< C1 controls
+  bool nul = false;                   ///< NUL characters (ASCII text in UTF-16)
 };
 
 /// Scans valid UTF-8: ASCII is skipped eight bytes at a time; a non-ASCII character is a trigger

@@ -25,7 +25,6 @@ constexpr model::Cost kPreferredBonus = 24 * model::kBit;  // rank bonus of the 
 constexpr model::Cost kEvidence = 24 * model::kBit;        // total gain that makes a chain main
 constexpr model::Cost kStrong = 64 * model::kBit;          // ... that vouches for doubtful readings
 constexpr model::Cost kDoubtful = 8 * model::kBit;         // loss a vouched-for reading may have
-constexpr model::Cost kSure = 24 * model::kBit;            // gain after which a reading is not second-guessed
 
 std::string reason_for(const Chain& c, const Reading& r) {
   std::string outer(codec_label(c.outer));
@@ -174,14 +173,13 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
     sc.push('\n');
     prefix[cs.size() + 1] = sc.total;
   }
-  std::size_t tried = 0;    // start positions below this were tried
-  std::size_t skip_to = 0;  // inside a sure reading: no start position there competes
+  std::size_t tried = 0;  // start positions below this were tried
   for (std::size_t t : triggers) {
     const std::size_t lo = std::max(tried, t > kWindow ? t - kWindow : 0);
     const std::size_t hi = std::min(cs.size(), t + kWindow + 1);
     for (std::size_t s = lo; s < hi; ++s) {
       const char32_t cp = cs[s].cp;
-      if (cp < 0x80 || s < skip_to) continue;
+      if (cp < 0x80) continue;
       const std::uint32_t enc = codec_mask(cp, false), lead = codec_mask(cp, true);
       std::uint32_t todo = 0;
       for (std::size_t c = 0; c < all.size(); ++c) {
@@ -231,7 +229,6 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
           std::fprintf(stderr, "cand d%d [%zu,%zu) %s gain %.1f lost %d: %s -> %s\n", depth, rep.first, rep.last,
                        rep.reason.c_str(), rep.gain / 4.0, rep.lost, orig.c_str(), rep.text.c_str());
         if (rep.gain <= -kDoubtful) continue;
-        if (rep.gain >= kSure && rep.chars >= 2) skip_to = std::max(skip_to, rep.last);
         out.push_back(std::move(rep));
       }
     }

@@ -44,13 +44,16 @@ int utf16_parity(const std::vector<Ch>& cs, std::size_t start) {
 // UTF-16 read as Latin-1 / windows-1252: the whole text. Returns the gain (0: no reading).
 model::Cost utf16_text(std::string_view in, bool forced, Reading& best, bool& best_le) {
   std::vector<Ch> cs;
-  read_chars(in, 0, in.size(), false, cs);
+  // The evidence first, from the start of the text only.
+  read_chars(in, 0, std::min(in.size(), char_start(in, std::min(in.size(), std::size_t{2048}))), false, cs);
   std::size_t start = 0;
   int parity = -1;
   if (cs.size() >= 2 && cs[0].cp == 0xFF && cs[1].cp == 0xFE) start = 2, parity = 1;
   else if (cs.size() >= 2 && cs[0].cp == 0xFE && cs[1].cp == 0xFF) start = 2, parity = 0;
   if (parity < 0) parity = utf16_parity(cs, start);
   if (parity < 0 && !forced) return 0;
+  cs.clear();
+  read_chars(in, 0, in.size(), false, cs);
   if ((cs.size() - start) % 2 != 0 || cs.size() - start < 4) return 0;
   const model::Cost orig = model::cost(in, '\n', '\n');
   model::Cost best_gain = 0;
@@ -99,7 +102,7 @@ bool one_pass(std::string_view in, const Options& o, Result& out) {
   EditBuilder b(in, out, o.max_fixes);
   Reading utf16;
   bool utf16_le = true;
-  const model::Cost utf16_gain = (sr.controls || sr.c1) ? utf16_text(in, sr.controls, utf16, utf16_le) : 0;
+  const model::Cost utf16_gain = (sr.controls || sr.c1) ? utf16_text(in, sr.nul, utf16, utf16_le) : 0;
   const bool entities = entities_possible && (o.entities == Entities::on || !has_markup(in));
   // Candidates, line by line.
   std::vector<Line> lines;
