@@ -94,11 +94,22 @@ struct Line {
 
 namespace {
 
-// One pass over the text.
-bool one_pass(std::string_view in, const Options& o, Result& out) {
+bool inside(const std::vector<Span>& frozen, std::size_t begin, std::size_t end) {
+  for (const Span& f : frozen)
+    if (begin < f.end && f.begin < end) return true;
+  return false;
+}
+
+// One pass over the text. Nothing is read again inside `frozen` spans (text a legacy codec or
+// UTF-16 produced: the innermost layer, which no further layer can be inside).
+bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& frozen, Result& out) {
   ScanResult sr;
   const bool entities_possible = o.entities != Entities::off;
   if (!scan(in, entities_possible, sr)) return false;
+  if (!frozen.empty())
+    sr.triggers.erase(std::remove_if(sr.triggers.begin(), sr.triggers.end(),
+                                     [&](std::size_t t) { return inside(frozen, t, t + 1); }),
+                      sr.triggers.end());
   EditBuilder b(in, out, o.max_fixes);
   Reading utf16;
   bool utf16_le = true;
@@ -158,6 +169,7 @@ bool one_pass(std::string_view in, const Options& o, Result& out) {
     const Line& line = lines[l];
     std::size_t done = 0;  // characters of the line handled
     for (const Repair& r : chosen[l]) {
+      if (inside(frozen, line.cs[r.first].begin, line.cs[r.last - 1].end)) continue;
       report_lost(in, line.cs, done, r.first, b);
       b.replace({line.cs[r.first].begin, line.cs[r.last - 1].end}, r.text, FixKind::mojibake, confidence(r.gain),
                 r.reason, r.lost > 0, r.guess);
@@ -174,10 +186,13 @@ constexpr int kMaxPasses = 3;  // a repaired text is checked again, so that repa
 
 bool mojibake_stage(std::string_view in, const Options& o, const Context& ctx, Result& out) {
   (void)ctx;
-  if (!one_pass(in, o, out)) return false;
+  if (!one_pass(in, o, {}, out)) return false;
   for (int pass = 1; pass < kMaxPasses && out.changed(); ++pass) {
+    std::vector<Span> frozen;
+    for (const Fix& f : out.fixes)
+      if (f.kind == FixKind::mojibake && f.reason.rfind("utf-8 read as", 0) != 0) frozen.push_back(f.out);
     Result next;
-    if (!one_pass(out.text, o, next) || !next.changed()) break;
+    if (!one_pass(out.text, o, frozen, next) || !next.changed()) break;
     out.fixes = compose(out.fixes, next.fixes, next.text);
     out.text = std::move(next.text);
   }
