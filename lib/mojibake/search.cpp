@@ -25,7 +25,7 @@ constexpr model::Cost kPreferredBonus = 24 * model::kBit;  // rank bonus of the 
 constexpr model::Cost kEvidence = 24 * model::kBit;        // total gain that makes a chain main
 constexpr model::Cost kStrong = 64 * model::kBit;          // ... that vouches for doubtful readings
 constexpr model::Cost kDoubtful = 8 * model::kBit;         // loss a vouched-for reading may have
-constexpr model::Cost kMaxPerChar = 9 * model::kBit;        // cost of a reading per two UTF-8 bytes
+constexpr model::Cost kMaxPerChar = 11 * model::kBit;        // cost of a reading per two UTF-8 bytes
 
 std::string reason_for(const Chain& c, const Reading& r) {
   std::string outer(codec_label(c.outer));
@@ -221,10 +221,8 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
         const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
         const model::Cost orig_cost = prefix[r.last + 1] - prefix[r.first];
-        const model::Cost text_cost = model::cost(rep.text, before, after);
+        model::Cost text_cost = model::cost(rep.text, before, after);
         rep.gain = orig_cost - text_cost;
-        // A reading must look like real text on its own, not only better than what it replaces.
-        if (text_cost > kMaxPerChar * model::Cost(rep.text.size() / 2 + 2)) continue;
         // Text a legacy codec produced is the innermost layer: if it reads as mojibake again,
         // the reading is not stable (and repair() would not be idempotent): drop it.
         if (all[c].inner != CodecId::utf8 && rep.gain > 0 && depth == 0) {
@@ -233,8 +231,14 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         }
         // A reading that helps may be a layer of several: look for the next one.
         if (all[c].inner == CodecId::utf8 && rep.gain > 0) {
-          if (deepen(rep, cs, o, depth)) rep.gain = orig_cost - model::cost(rep.text, before, after);
+          if (deepen(rep, cs, o, depth)) {
+            text_cost = model::cost(rep.text, before, after);
+            rep.gain = orig_cost - text_cost;
+          }
         }
+        // A reading must look like real text on its own, not only better than what it replaces
+        // (a layer in between is judged by the text it leads to).
+        if (depth == 0 && text_cost > kMaxPerChar * model::Cost(rep.text.size() / 2 + 2)) continue;
         if (debug)
           std::fprintf(stderr, "cand d%d [%zu,%zu) %s gain %.1f lost %d: %s -> %s\n", depth, rep.first, rep.last,
                        rep.reason.c_str(), rep.gain / 4.0, rep.lost, orig.c_str(), rep.text.c_str());
