@@ -91,10 +91,18 @@ bool guess_lost(Reading& r) {
 
 // Searches a reading's text (between the characters around it in the line) for a further
 // layer and applies what it finds inside the reading.
-bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth) {
+// With `any_chain` (a stability probe of a legacy reading), every chain is tried, one level.
+bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth, bool any_chain = false) {
+  if (any_chain) depth = kMaxDepth - 2;
   if (depth + 1 >= kMaxDepth) return false;
   ScanResult sr;
-  if (!scan(rep.text, false, sr) || sr.triggers.empty()) return false;
+  if (!scan(rep.text, false, sr) && !any_chain) return false;
+  if (any_chain) {  // the probe looks everywhere: a later call may find triggers around it
+    sr.triggers.clear();
+    for (std::size_t i = 0; i < rep.text.size(); ++i)
+      if ((static_cast<unsigned char>(rep.text[i]) & 0xC0) != 0x80) sr.triggers.push_back(i);
+  }
+  if (sr.triggers.empty()) return false;
   std::vector<Ch> cs;
   constexpr std::size_t kContext = 8;
   const std::size_t left = std::min(rep.first, kContext);
@@ -109,7 +117,7 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
     if (k < inside && (trig.empty() || trig.back() != k)) trig.push_back(k);
   }
   std::vector<Repair> cands, inner;
-  collect(cs, trig, o, depth + 1, cands);
+  collect(cs, trig, o, depth + 1, cands, any_chain);
   cands.erase(std::remove_if(cands.begin(), cands.end(),
                              [&](const Repair& r) { return r.first < left || r.last > inside; }),
               cands.end());
@@ -147,14 +155,14 @@ std::size_t clean_cjk(const std::vector<Ch>& cs, const std::vector<bool>& taken)
 }  // namespace
 
 void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& o, int depth,
-             std::vector<Repair>& out) {
+             std::vector<Repair>& out, bool any_chain) {
   static const bool debug = std::getenv("MOJIFIX_DEBUG") != nullptr;
   const auto all = chains();
   std::vector<std::size_t> next(all.size(), 0);  // per chain: first start not yet covered
   // Per chain: the codec bit its first character needs, in the lead or the plain mask.
   std::uint32_t need_lead = 0, need_enc = 0, lossy_chains = 0;
   for (std::size_t c = 0; c < all.size(); ++c) {
-    if (depth > 0 && all[c].inner != CodecId::utf8) continue;  // layers are UTF-8 read again
+    if (depth > 0 && !any_chain && all[c].inner != CodecId::utf8) continue;  // layers are UTF-8 read again
     (all[c].inner == CodecId::utf8 ? need_lead : need_enc) |= 1u << c;
     if (double_byte(all[c].outer) && all[c].inner == CodecId::utf8) lossy_chains |= 1u << c;
   }
@@ -227,7 +235,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         // the reading is not stable (and repair() would not be idempotent): drop it.
         if (all[c].inner != CodecId::utf8 && rep.gain > 0 && depth == 0) {
           Repair probe = rep;
-          if (deepen(probe, cs, o, 0)) continue;
+          if (deepen(probe, cs, o, 0, true)) continue;
         }
         // A reading that helps may be a layer of several: look for the next one.
         if (all[c].inner == CodecId::utf8 && rep.gain > 0) {
