@@ -38,11 +38,12 @@ bool sanitize_utf8(std::string_view in, Result& out, std::size_t max_fixes);
 /// otherwise returns false and leaves `out` empty (nothing is copied).
 bool run_stages(std::string_view in, const Options& options, const Context& ctx, Result& out);
 
-/// Runs one stage alone on UTF-8 that may be invalid (sanitized first, as in repair()): the body
-/// of the public per-stage functions (normalize(), annotations(), ...).
-[[nodiscard]] Result run_alone(std::string_view utf8, const Options& options, StageFn stage);
+/// One stage on its own, as its public function does it: invalid UTF-8 first becomes U+FFFD
+/// (as in repair()), then `fn` runs; the result always holds the text.
+[[nodiscard]] Result run_alone(std::string_view utf8, const Options& options, StageFn fn);
 
 // --- stage entry points (each in its own file)
+bool mojibake_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
 bool annotations_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
 bool script_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
 bool normalize_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);

@@ -6,6 +6,7 @@
 #include "mojifix/convert.hpp"
 #include "mojifix/detect.hpp"
 #include "mojifix/fix.hpp"
+#include "mojifix/mojibake.hpp"
 #include "mojifix/normalize.hpp"
 #include "mojifix/options.hpp"
 #include "mojifix/repair.hpp"

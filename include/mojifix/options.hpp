@@ -19,9 +19,22 @@ enum class ScriptTarget : std::uint8_t {
   hk,    ///< Traditional Chinese, Hong Kong standard forms
 };
 
+/// When the mojibake stage decodes HTML character references (`&eacute;`, `&#233;`, `&#xE9;`).
+enum class Entities : std::uint8_t {
+  off,        ///< never
+  automatic,  ///< only in text without markup (no `<tag`), and only inside repaired mojibake
+  on,         ///< also in text with markup (still only inside repaired mojibake)
+};
+
 /// Options for repair() and repair_bytes(). Defaults repair what is certain and leave
 /// clean text byte-identical. Field names match the stage names and CLI flags.
 struct Options {
+  // --- mojibake stage (`--no-mojibake`)
+  bool mojibake = true;                ///< undo wrong-codec decoding
+  bool guess = false;                  ///< `--guess`: fill a character whose bytes were lost with the
+                                       ///< most plausible candidate (reported as a guess), not U+FFFD
+  Entities entities = Entities::automatic;  ///< `--entities auto|on|off`
+
   // --- annotations stage (`--no-annotations`)
   bool annotations = true;             ///< remove flattened reading glosses: 時(shí)間 -> 時間
 

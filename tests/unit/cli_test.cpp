@@ -103,7 +103,8 @@ TEST_CASE("cli: --jsonl repairs the field, keeps the rest, passes bad lines thro
 }
 
 TEST_CASE("cli: --jsonl escapes line separators so records stay one per line", "[cli][jsonl]") {
-  const Run r = cli({"--jsonl"}, "{\"text\":\"a\\u2028b\\u0085e\\u0301\"}\n");
+  // --no-mojibake: a lone U+0085 is otherwise read as the windows-1252 character of that byte.
+  const Run r = cli({"--jsonl", "--no-mojibake"}, "{\"text\":\"a\\u2028b\\u0085e\\u0301\"}\n");
   CHECK(r.out == "{\"text\":\"a\\u2028b\\u0085é\"}\n");
 }
 

@@ -55,6 +55,9 @@ constexpr HelpLine kHelp[] = {
     {"    --max-bytes N", N_("detect: examine only the first N bytes")},
     {nullptr, ""},
     {nullptr, N_("Stages (run in this order; --no-STAGE turns one off):")},
+    {"    --no-mojibake", N_("leave text decoded with the wrong codec alone")},
+    {"    --guess", N_("fill characters whose bytes were lost with the most plausible one (reported as guesses)")},
+    {"    --entities MODE", N_("decode HTML entities inside mojibake: auto (default, not in markup), on or off")},
     {"    --no-annotations", N_("keep reading glosses (pinyin, zhuyin, jyutping in brackets) after Han characters")},
     {"    --no-script", N_("leave mixed Simplified/Traditional Chinese as it is")},
     {"    --to SCRIPT", N_("convert Chinese to hans, hant, tw or hk (default: unify mixed text)")},
@@ -131,6 +134,10 @@ struct Parser {
 
 // Stage switches by name, so `--no-NAME` exists for every registered stage.
 bool disable_stage(Options& o, std::string_view name) {
+  if (name == "mojibake") {
+    o.mojibake = false;
+    return true;
+  }
   if (name == "normalize") {
     o.normalize = false;
     return true;
@@ -293,6 +300,17 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         cfg.lib.strip_controls = true;
       } else if (a == "--keep-bom") {
         cfg.lib.bom = false;
+      } else if (a == "--guess") {
+        cfg.lib.guess = true;
+      } else if (a == "--entities") {
+        if (!p.value(a, v)) return usage;
+        if (v == "auto") cfg.lib.entities = Entities::automatic;
+        else if (v == "on") cfg.lib.entities = Entities::on;
+        else if (v == "off") cfg.lib.entities = Entities::off;
+        else {
+          err << "mojifix: " << msg("unknown entities mode: {1}", {v}) << '\n';
+          return usage;
+        }
       } else if (a.starts_with("--no-") && disable_stage(cfg.lib, std::string_view(a).substr(5))) {
       } else {
         err << "mojifix: " << msg("unknown option: {1} (see --help)", {a}) << '\n';
