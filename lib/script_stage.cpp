@@ -132,9 +132,8 @@ void convert_units(const Job& job, const std::vector<Unit>& us, const std::vecto
   }
 }
 
-}  // namespace
-
-bool script_stage(std::string_view in, const Options& o, const Context&, Result& out) {
+// One pass of the stage.
+bool script_once(std::string_view in, const Options& o, Result& out) {
   const ScriptTarget to = o.to;
   Job job;
   job.in = in;
@@ -196,6 +195,24 @@ bool script_stage(std::string_view in, const Options& o, const Context&, Result&
   EditBuilder edit(in, out, o.max_fixes);
   for (const Edit& e : edits) edit.replace(e.span, e.text, FixKind::script, job.target ? 1.0f : 0.8f, e.reason);
   return edit.finish();
+}
+
+}  // namespace
+
+bool script_stage(std::string_view in, const Options& o, const Context&, Result& out) {
+  if (!script_once(in, o, out)) return false;
+  // A conversion can change the classes a unit is judged by (a regional form becomes a
+  // shared character next to a leaning one): passes repeat until the text is stable, so that
+  // a second run changes nothing.
+  constexpr int kMaxPasses = 3;
+  Result next;
+  for (int pass = 1; pass < kMaxPasses && out.changed(); ++pass) {
+    if (!script_once(out.text, o, next) || !next.changed()) break;
+    out.fixes = compose(out.fixes, next.fixes, next.text);
+    out.text = std::move(next.text);
+    next = Result{};
+  }
+  return true;
 }
 
 }  // namespace mojifix::detail

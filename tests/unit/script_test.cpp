@@ -68,3 +68,17 @@ TEST_CASE("script: off with the option, stage registered in order", "[script]") 
   CHECK(std::find(names.begin(), names.end(), "annotations") < std::find(names.begin(), names.end(), "script"));
   CHECK(std::find(names.begin(), names.end(), "script") < std::find(names.begin(), names.end(), "normalize"));
 }
+
+TEST_CASE("script: a regional form next to a leaning character converts in one call", "[script]") {
+  // Toward Hong Kong forms 皁 becomes 皂, after which the unit's 么 counts as Simplified: one
+  // call must reach the stable text (found by fuzzing).
+  const std::string in = "皁什么\n蔔";
+  const Result r = script(in, target(ScriptTarget::hk));
+  CHECK(script(r.text, target(ScriptTarget::hk)).text == r.text);
+  CHECK(test::plan_problem(in, r).empty());
+}
+
+TEST_CASE("script: toward Simplified, curly quotes stay curly", "[script]") {
+  CHECK(script("他說：“我們明天去圖書館。”", target(ScriptTarget::hans)).text == "他说：“我们明天去图书馆。”");
+  CHECK(script("他说：“我们明天去图书馆。”", target(ScriptTarget::hans)).fixes.empty());
+}
