@@ -56,9 +56,19 @@ bool clean_controls(std::string_view in, const Options& o, const Context& ctx, R
   const bool controls = o.newlines || o.strip_controls;
   const std::size_t n = in.size();
   std::size_t i = 0;
-  if (o.bom && ctx.document_start && in.substr(0, 3) == "\xEF\xBB\xBF") {
-    b.replace({0, 3}, "", FixKind::bom, 1.0f, "byte-order mark");
-    i = 3;
+  // At the document start: every byte-order mark, and controls being stripped between them
+  // (removing one must not bring another to the front: repairs are idempotent).
+  while (o.bom && ctx.document_start && i < n) {
+    if (in.substr(i, 3) == "\xEF\xBB\xBF") {
+      b.replace({i, i + 3}, "", FixKind::bom, 1.0f, "byte-order mark");
+      i += 3;
+    } else if (o.strip_controls && static_cast<unsigned char>(in[i]) < 0x20 && in[i] != '\t' && in[i] != '\n' &&
+               in[i] != '\r') {
+      b.replace({i, i + 1}, "", FixKind::control, 1.0f, "C0 control character");
+      ++i;
+    } else {
+      break;
+    }
   }
   if (!controls) return b.finish();
   while ((i = skip_quiet(in, i, true)) < n) {

@@ -109,3 +109,14 @@ TEST_CASE("no NFC/NFKC suspect in U+4000..U+9FFF (the stage skips lead bytes E4.
     REQUIRE_FALSE(tables::bit_test(tables::nfkc_suspect_index, tables::nfkc_suspect_blocks, c));
   }
 }
+
+TEST_CASE("every leading BOM goes, also behind stripped controls (idempotence)", "[normalize]") {
+  CHECK(repair("\xEF\xBB\xBF\xEF\xBB\xBFx").text == "x");
+  Options o;
+  o.strip_controls = true;
+  const std::string in = "\x07\xEF\xBB\xBF\x01x\xEF\xBB\xBF";
+  const Result r = repair(in, o);
+  CHECK(r.text == "x\xEF\xBB\xBF");
+  CHECK(repair(r.text, o).text == r.text);
+  CHECK(test::plan_problem(in, r).empty());
+}

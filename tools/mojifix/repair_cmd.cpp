@@ -106,6 +106,10 @@ std::string summary_line(const std::string& name, const Outcome& o) {
     fixes += (fixes.empty() ? "" : ", ") + k + " " + std::to_string(n);
     total += n;
   }
+  if (transcodes(o.encoding)) {
+    if (total == 0) return msg("{1}: decoded from {2} to UTF-8; nothing else to repair", {name, o.encoding});
+    return msg("{1}: decoded from {2} to UTF-8; {3} fixes ({4})", {name, o.encoding, std::to_string(total), fixes});
+  }
   if (total == 0) return msg("{1}: read as {2}; nothing to repair", {name, o.encoding});
   return msg("{1}: read as {2}; {3} fixes ({4})", {name, o.encoding, std::to_string(total), fixes});
 }
