@@ -32,6 +32,7 @@ constexpr Cost kUtf8Prior = 32 * kBit;         // valid UTF-8 is preferred by th
 constexpr double kTemperature = 1.0;           // calibration of confidences (bits per e-fold)...
 constexpr std::size_t kLanguageChars = 256;    // characters the language guess looks at
 constexpr Cost kWideTextBits = 16;            // UTF-16/32 text costs less per character than this
+constexpr Cost kStray = 8 * kBit;              // a letter of a script the rest of the text does not use
 constexpr Cost kCodecPrior = 6 * kBit;         // a code page not made for the language of the text
 
 std::string_view family_name(Family f) {
@@ -60,6 +61,30 @@ constexpr std::array kNatural{
     Natural{"el", "windows-1253 iso-8859-7"},
     Natural{"ru", "windows-1251 koi8-r koi8-u ibm866 iso-8859-5"},
     Natural{"uk", "windows-1251 koi8-u koi8-r ibm866 iso-8859-5"},
+    Natural{"it", "windows-1252 iso-8859-1 iso-8859-15 macintosh"},
+    Natural{"pt", "windows-1252 iso-8859-1 iso-8859-15 macintosh"},
+    Natural{"nl", "windows-1252 iso-8859-1 iso-8859-15 macintosh"},
+    Natural{"sv", "windows-1252 iso-8859-1 iso-8859-15 macintosh"},
+    Natural{"da", "windows-1252 iso-8859-1 iso-8859-15 macintosh"},
+    Natural{"fi", "windows-1252 iso-8859-1 iso-8859-15 macintosh"},
+    Natural{"ca", "windows-1252 iso-8859-1 iso-8859-15 macintosh"},
+    Natural{"cs", "windows-1250 iso-8859-2"},
+    Natural{"sk", "windows-1250 iso-8859-2"},
+    Natural{"hu", "windows-1250 iso-8859-2"},
+    Natural{"hr", "windows-1250 iso-8859-2"},
+    Natural{"sl", "windows-1250 iso-8859-2"},
+    Natural{"ro", "windows-1250 iso-8859-2"},
+    Natural{"lt", "windows-1257"},
+    Natural{"lv", "windows-1257"},
+    Natural{"et", "windows-1257"},
+    Natural{"bg", "windows-1251 iso-8859-5 ibm866 koi8-r"},
+    Natural{"mk", "windows-1251 iso-8859-5"},
+    Natural{"sr", "windows-1251 iso-8859-5"},
+    Natural{"be", "windows-1251 ibm866 koi8-u"},
+    Natural{"he", "windows-1255 iso-8859-8"},
+    Natural{"ar", "windows-1256"},
+    Natural{"fa", "windows-1256"},
+    Natural{"th", "tis-620"},
 };
 
 // What reading text of each language with each codec costs: nothing for the code pages made for
@@ -260,16 +285,26 @@ Ranking rank(const det::Window& w, const det::Window* prefix, bool utf8_valid, b
   const auto& langs = t.langs;
   const auto& prior = priors();
   const det::LangCosts ascii = det::ascii_letter_deltas(w);
+  std::uint32_t ascii_letters = 0;
+  for (unsigned b = 'A'; b <= 'z'; ++b) ascii_letters += (b <= 'Z' || b >= 'a') ? w.low[b] : 0;
   for (Candidate& c : order) {
     if (c.r.cost == det::kAborted) continue;
-    const det::LangCosts d = c.kind == Kind::sbcs || c.r.letters ? det::letter_deltas(w, c.kind, c.index) : det::LangCosts{};
+    det::ScriptCounts sc{};
+    const det::LangCosts d = c.kind == Kind::sbcs || c.r.letters ? det::letter_deltas(w, c.kind, c.index, sc) : det::LangCosts{};
     const bool shares_ascii = c.kind == Kind::utf8 || c.kind == Kind::sbcs || c.kind == Kind::dbcs;
+    auto sum = [&](std::size_t k) { return d[k] + (shares_ascii ? ascii[k] : 0); };
     Cost gain = 0;
-    for (int k = 0; k < langs.count; ++k) {
-      const auto ks = std::size_t(k);
-      gain = std::min(gain, d[ks] + (shares_ascii ? ascii[ks] : 0) + prior.of(c, k));
-    }
-    c.r.cost += gain;
+    for (int k = 0; k < langs.count; ++k) gain = std::min(gain, sum(std::size_t(k)) + prior.of(c, k));
+    // Scoring used each letter's best language; now one language (or none) for all of them.
+    c.r.cost += gain - sum(det::Languages::kBest);
+    // A few letters of another script among many of one: what a wrong code page makes of
+    // accented letters (Italian "è" read as Cyrillic "и"), rare in real text.
+    sc[0] = 0;
+    const std::uint32_t latin = sc[1] + (shares_ascii ? ascii_letters : 0);
+    std::uint32_t total = latin, major = latin;
+    for (std::size_t s = 2; s < sc.size(); ++s) total += sc[s], major = std::max(major, sc[s]);
+    const std::uint32_t stray = major == latin ? total - latin : total - major - (latin - sc[1]);
+    if (stray && stray * 10 < total) c.r.cost += Cost(stray) * kStray;
   }
   Ranking out;
   out.all = std::move(order);

@@ -450,24 +450,28 @@ std::size_t walk(const unsigned char* p, std::size_t size, std::size_t from, Kin
 
 }  // namespace
 
-LangCosts letter_deltas(const Window& w, Kind kind, std::uint8_t index) {
+LangCosts letter_deltas(const Window& w, Kind kind, std::uint8_t index, ScriptCounts& scripts) {
   const Tables& t = tables();
-  const int nl = t.langs.count;
   LangCosts sum{};
   if (kind == Kind::sbcs) {
     const Sbcs& c = t.sbcs[index];
     for (unsigned j = 0; j < w.distinct; ++j) {
       const unsigned b = w.present[j];
-      for (int k = 0; k < nl; ++k) sum[std::size_t(k)] += Cost(w.high[b]) * c.delta[std::size_t(k)][b];
+      const Cost h = Cost(w.high[b]);
+      scripts[t.script[c.cls[b + 0x80]]] += w.high[b];
+      const auto& d = c.delta[b];
+      for (std::size_t k = 0; k < sum.size(); ++k) sum[k] += h * d[k];  // all lanes: vectorizes
     }
     return sum;
   }
   const bool wide = kind != Kind::utf8 && kind != Kind::dbcs;
   Reading r;
   walk(w.p, w.n, 0, kind, index, r, [&](const Cell& c) {
-    if (c.cp >= 0x80 || wide)
+    if (c.cp >= 0x80 || wide) {
+      scripts[t.script[c.cls]] += 1;
       if (const auto* d = t.langs.of(c.cp))
-        for (int k = 0; k < nl; ++k) sum[std::size_t(k)] += (*d)[std::size_t(k)];
+        for (std::size_t k = 0; k < sum.size(); ++k) sum[k] += (*d)[k];
+    }
     return true;
   });
   return sum;

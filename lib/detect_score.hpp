@@ -81,8 +81,10 @@ struct Pace {
 Reading score(const Window& w, Kind kind, std::uint8_t index, Pace& pace);
 
 /// Per language, the sum of the letter deltas (Languages) of the characters a reading reads in
-/// the window. ASCII-compatible readings leave out ASCII bytes: they read them alike.
-LangCosts letter_deltas(const Window& w, Kind kind, std::uint8_t index);
+/// the window, and the number of its letters in each script (Tables::script). ASCII-compatible
+/// readings leave out ASCII bytes: they read them alike.
+using ScriptCounts = std::array<std::uint32_t, Tables::kScripts>;
+LangCosts letter_deltas(const Window& w, Kind kind, std::uint8_t index, ScriptCounts& scripts);
 
 /// The same for the ASCII letters of the window, as every ASCII-compatible reading reads them.
 LangCosts ascii_letter_deltas(const Window& w);

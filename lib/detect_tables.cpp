@@ -122,6 +122,8 @@ void build_sbcs(Tables& t) {
       c.cost[b] = cell.cost;
     }
     c.marks = c.label == "windows-1258";
+    for (unsigned b = 0x80; b < 0x100; ++b)
+      if (const auto* d = c.undefined[b] ? nullptr : t.langs.of(c.cp[b])) c.delta[b - 0x80] = *d;
     if (t.sbcs.size() == Tables::kMaxSbcs) break;
     for (unsigned b = 0; b < 128; ++b) t.sbcs_cost[b][t.sbcs.size()] = c.cost[b + 0x80];
     t.sbcs.push_back(c);
@@ -159,7 +161,7 @@ void build_compose(Tables& t) {
 constexpr double kLetterPrior = 30.0;  // weight of the model's letter distribution in a language's
 constexpr Cost kForeign = 10 * 4;      // a letter of another script under a language (quarter bits)
 
-enum class Script : std::uint8_t { none, latin, cyrillic, greek, other };
+enum class Script : std::uint8_t { none, latin, cyrillic, greek, hebrew, arabic, thai, other, count_ };
 
 Script script_of(Class c) {
   switch (c) {
@@ -167,20 +169,22 @@ Script script_of(Class c) {
       return Script::latin;
     case Class::cyr_upper: case Class::cyr_lower: return Script::cyrillic;
     case Class::greek_upper: case Class::greek_lower: return Script::greek;
-    case Class::hebrew: case Class::arabic: case Class::thai: case Class::indic: case Class::other_letter:
-      return Script::other;
+    case Class::hebrew: return Script::hebrew;
+    case Class::arabic: return Script::arabic;
+    case Class::thai: return Script::thai;
+    case Class::indic: case Class::other_letter: return Script::other;
     default: return Script::none;
   }
 }
 
 void build_languages(Tables& t) {
   Languages& l = t.langs;
-  l.count = std::min(tables::detect_lang_count, kMaxLangs);
+  l.count = std::min(tables::detect_lang_count, Languages::kBest);
   for (int k = 0; k < l.count; ++k) l.code[std::size_t(k)] = tables::detect_lang_codes[k];
   // Each language's letters per model class, and its own script (where most of its letters are).
   std::vector<std::array<double, kMaxLangs>> count(Languages::kLetterLimit);
   std::array<std::array<double, kClasses>, kMaxLangs> per_class{};
-  std::array<std::array<double, 5>, kMaxLangs> per_script{};
+  std::array<std::array<double, std::size_t(Script::count_)>, kMaxLangs> per_script{};
   for (const auto& e : tables::detect_letters) {
     if (e.cp >= Languages::kLetterLimit) continue;
     for (int k = 0; k < l.count; ++k) {
@@ -192,7 +196,9 @@ void build_languages(Tables& t) {
   std::array<Script, kMaxLangs> own{};
   for (int k = 0; k < l.count; ++k) {
     const auto& ps = per_script[std::size_t(k)];
-    own[std::size_t(k)] = ps[2] > ps[1] ? Script::cyrillic : ps[3] > ps[1] ? Script::greek : Script::latin;
+    own[std::size_t(k)] = Script::latin;
+    for (auto s : {Script::cyrillic, Script::greek, Script::hebrew, Script::arabic, Script::thai})
+      if (ps[std::size_t(s)] > ps[std::size_t(own[std::size_t(k)])]) own[std::size_t(k)] = s;
   }
   l.letter.assign(Languages::kLetterLimit, 0);
   for (char32_t cp = 0; cp < Languages::kLetterLimit; ++cp) {
@@ -201,8 +207,8 @@ void build_languages(Tables& t) {
     std::array<std::int16_t, kMaxLangs> d{};
     for (int k = 0; k < l.count; ++k) {
       const auto ks = std::size_t(k);
-      // ASCII and Latin letters are modelled in every language (Latin words occur everywhere).
-      if (s == Script::other || (s != Script::latin && s != own[ks])) {
+      // Latin letters are modelled in every language (Latin words occur everywhere).
+      if (s != Script::latin && s != own[ks]) {
         d[ks] = std::int16_t(kForeign);
         continue;
       }
@@ -213,11 +219,20 @@ void build_languages(Tables& t) {
     l.delta.push_back(d);
     l.letter[cp] = std::uint16_t(l.delta.size());
   }
-  for (Sbcs& c : t.sbcs) {
-    for (unsigned b = 0x80; b < 0x100; ++b) {
-      const auto* d = c.undefined[b] ? nullptr : l.of(c.cp[b]);
-      for (int k = 0; k < l.count && d; ++k) c.delta[std::size_t(k)][b - 0x80] = (*d)[std::size_t(k)];
-    }
+}
+
+// Scoring runs with each letter at the cost of the language that likes it best (a lower bound
+// of any language's cost), so that pruning does not drop a reading its language would rescue;
+// Languages::kBest records that bound and the ranking swaps it for one language's cost after.
+void optimistic_costs(Tables& t) {
+  Languages& l = t.langs;
+  for (char32_t cp = 0; cp < Languages::kLetterLimit; ++cp) {
+    if (!l.letter[cp]) continue;
+    auto& d = l.delta[l.letter[cp] - 1u];
+    std::int16_t best = 0;
+    for (int k = 0; k < l.count; ++k) best = std::min(best, d[std::size_t(k)]);
+    d[Languages::kBest] = best;
+    t.cost[cp] = std::uint8_t(std::clamp<Cost>(t.cost[cp] + best, 0, 255));
   }
 }
 
@@ -230,6 +245,9 @@ std::unique_ptr<Tables> build() {
     t->cost[cp] = std::uint8_t(std::min<Cost>(model::char_cost(cp), 255));
   }
   build_transitions(*t);
+  for (int c = 0; c < kClasses; ++c) t->script[std::size_t(c)] = std::uint8_t(script_of(Class(c)));
+  build_languages(*t);
+  optimistic_costs(*t);
   t->ascii_step.resize(128 * 128);
   for (unsigned a = 0; a < 128; ++a)
     for (unsigned b = 0; b < 128; ++b) t->ascii_step[a * 128 + b] = std::uint16_t(t->trans[t->cls[a]][t->cls[b]] + t->cost[b]);
@@ -238,7 +256,6 @@ std::unique_ptr<Tables> build() {
   t->invalid.cp = 0xFFFD;
   build_sbcs(*t);
   build_compose(*t);
-  build_languages(*t);
   build_family(*t, Family::gbk, "gbk", tables::gbk_lead_lo, tables::gbk_lead_hi, tables::gbk_trails,
                tables::gbk_row_size, tables::gbk_rows);
   build_family(*t, Family::big5, "big5", tables::big5_lead_lo, tables::big5_lead_hi, tables::big5_trails,

@@ -20,7 +20,7 @@ namespace mojifix::detail::det {
 using Cost = std::int32_t;  ///< quarter bits, like model::Cost
 inline constexpr int kClasses = int(model::Class::count_);
 inline constexpr std::uint8_t kNewline = std::uint8_t(model::Class::newline);
-inline constexpr int kMaxLangs = 12;  ///< languages with letter statistics (lib/tables/detect_langs.inc)
+inline constexpr int kMaxLangs = 40;  ///< languages with letter statistics (lib/tables/detect_langs.inc)
 using LangCosts = std::array<Cost, kMaxLangs>;
 
 /// A decoded character as detection sees it.
@@ -41,18 +41,19 @@ struct Sbcs {
   bool marks = false;  ///< has combining marks that compose with the letter before (windows-1258)
   /// Per language: how much more (or less) the letter a high byte decodes to costs under the
   /// language's letter statistics than under the model (0 for what is not a letter).
-  std::array<std::array<std::int16_t, 128>, kMaxLangs> delta{};
+  std::array<std::array<std::int16_t, kMaxLangs>, 128> delta{};  ///< [high byte - 0x80][language]
 };
 
-/// Letter statistics of the languages of the corpus written in Latin, Greek or Cyrillic letters.
-/// Under a language a letter costs -log2 P(letter | its model class) from the language's counts,
-/// smoothed towards the model; a letter of another script costs a fixed penalty.
+/// Letter statistics of languages (lib/tables/detect_langs.inc). Under a language a letter costs
+/// -log2 P(letter | its model class) from the language's counts, smoothed towards the model; a
+/// letter of another script costs a fixed penalty.
 struct Languages {
   int count = 0;
   std::array<std::string_view, kMaxLangs> code{};
   std::vector<std::uint16_t> letter;                       ///< cp < kLetterLimit -> 1 + index, 0: none
   std::vector<std::array<std::int16_t, kMaxLangs>> delta;  ///< per letter index: language cost - model cost
   static constexpr char32_t kLetterLimit = 0x2000;
+  static constexpr int kBest = kMaxLangs - 1;  ///< delta lane holding the lowest delta of any language
 
   [[nodiscard]] const std::array<std::int16_t, kMaxLangs>* of(char32_t cp) const noexcept {
     if (cp >= kLetterLimit || !letter[cp]) return nullptr;
@@ -93,6 +94,10 @@ struct Tables {
   std::vector<std::uint8_t> cls, cost;                       ///< per BMP code point
   std::vector<std::uint16_t> ascii_step;                     ///< [a * 128 + b]: cost of ASCII b after a
   std::array<std::array<std::uint16_t, kClasses>, kClasses> trans{};  ///< class -> class
+  /// Script of the letters of a class: 0 none, 1 Latin, 2 Cyrillic, 3 Greek, 4 Hebrew, 5 Arabic,
+  /// 6 Thai, 7 other.
+  std::array<std::uint8_t, kClasses> script{};
+  static constexpr std::size_t kScripts = 8;
   Cell invalid;                                                ///< what an undecodable byte costs
   std::vector<Sbcs> sbcs;
   static constexpr std::size_t kMaxSbcs = 32;

@@ -7,24 +7,57 @@ uses together. For every language of the corpus written in the Latin, Greek or C
 this counts how often each letter (Unicode category L*, ASCII included) occurs. The library turns
 the counts into per-language letter costs next to the plausibility model's (lib/detect_tables.cpp).
 
-Input: the clean text in ../shared/devset/corpus/A/<lang>.txt (never the scored cases). A file
+Inputs: the clean text in ../shared/devset/corpus/A/<lang>.txt (never the scored cases); a file
 counts as a language when its name is a language tag (two or three letters) and most of its
-letters are Latin, Greek or Cyrillic.
+letters are in the modelled scripts. For more languages that have legacy code pages, the
+translations of Debian's iso-codes package (names of countries, languages, currencies, scripts
+in /usr/share/locale/<lang>/LC_MESSAGES/iso_*.mo): these lists of names say which letters a
+language uses and roughly how often.
 """
 import collections
 import glob
 import os
 import re
+import struct
 import sys
 import unicodedata
 
 from common import SHARED_DIR, banner, need, out_dir, write
 
-RANGES = [(0x41, 0x7A), (0xC0, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1EFF)]
+RANGES = [(0x41, 0x7A), (0xC0, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x590, 0x6FF), (0xE00, 0xE7F),
+          (0x1E00, 0x1EFF)]
+# Languages with 8-bit code pages of their own, read from iso-codes when the corpus lacks them.
+ISO_CODES_LANGS = ["it", "pt", "nl", "sv", "da", "fi", "ca", "cs", "sk", "hu", "hr", "sl", "ro", "lt", "lv",
+                   "et", "bg", "mk", "sr", "be", "he", "ar", "fa", "th"]
+ISO_CODES_DIR = "/usr/share/locale"
+ISO_CODES_FILES = ["iso_3166-1.mo", "iso_639-2.mo", "iso_4217.mo", "iso_15924.mo", "iso_3166-3.mo"]
 
 
 def modelled(cp):
     return any(lo <= cp <= hi for lo, hi in RANGES) and unicodedata.category(chr(cp)).startswith("L")
+
+
+def mo_messages(path):
+    """The translated strings of a GNU .mo file."""
+    with open(path, "rb") as f:
+        data = f.read()
+    end = "<" if struct.unpack("<I", data[:4])[0] == 0x950412DE else ">"
+    _, count, _, trans = struct.unpack(end + "4I", data[4:20])
+    for i in range(count):
+        length, offset = struct.unpack(end + "2I", data[trans + 8 * i:trans + 8 * i + 8])
+        yield data[offset:offset + length].decode("utf-8")
+
+
+def count_letters(lines):
+    c = collections.Counter()
+    letters = 0
+    for line in lines:
+        for ch in unicodedata.normalize("NFC", line):
+            if ch.isalpha():
+                letters += 1
+                if modelled(ord(ch)):
+                    c[ord(ch)] += 1
+    return c, letters
 
 
 def main():
@@ -35,22 +68,31 @@ def main():
         lang = os.path.basename(path)[:-4]
         if not re.fullmatch(r"[a-z]{2,3}", lang):
             continue
-        c = collections.Counter()
-        letters = 0
         with open(path, encoding="utf-8") as f:
-            for line in f:
-                for ch in unicodedata.normalize("NFC", line):
-                    if ch.isalpha():
-                        letters += 1
-                        if modelled(ord(ch)):
-                            c[ord(ch)] += 1
+            c, letters = count_letters(f)
         if letters < 5000 or sum(c.values()) < 0.8 * letters:
             continue
         langs.append(lang)
         counts[lang] = c
         sources.append(("devset corpus A", path))
+    need(os.path.join(ISO_CODES_DIR, "de", "LC_MESSAGES", "iso_639-2.mo"))  # iso-codes installed?
+    for lang in ISO_CODES_LANGS:
+        if lang in counts:
+            continue
+        lines = []
+        for name in ISO_CODES_FILES:
+            path = os.path.join(ISO_CODES_DIR, lang, "LC_MESSAGES", name)
+            if os.path.exists(path):
+                lines.extend(mo_messages(path))
+                sources.append(("iso-codes", path))
+        if not lines:
+            continue
+        c, letters = count_letters(m for m in lines if "Project-Id-Version" not in m)
+        langs.append(lang)
+        counts[lang] = c
     cps = sorted(set().union(*counts.values()))
-    text = banner("gen_detect_langs.py", sources, "counts from the devset corpus (see its MANIFEST.tsv)")
+    text = banner("gen_detect_langs.py", sources,
+                  "counts from the devset corpus (see its MANIFEST.tsv) and from Debian iso-codes translations (LGPL-2.1+)")
     text += "#pragma once\n#include <cstdint>\nnamespace mojifix::tables {\n"
     text += "inline constexpr const char* detect_lang_codes[] = {%s};\n" % ", ".join('"%s"' % l for l in langs)
     text += "inline constexpr int detect_lang_count = %d;\n" % len(langs)
