@@ -198,15 +198,18 @@ struct Ranking {
 };
 
 // Lower bounds of every single-byte reading on a window: the costs of its characters.
-std::array<Cost, 32> sbcs_bounds(const det::Window& w) {
+const std::array<Cost, 32>& sbcs_bounds(const det::Window& w) {
   static_assert(det::Tables::kMaxSbcs == 32);
-  std::array<Cost, 32> lb{};
+  if (w.bounds_ready) return w.bounds;
+  std::array<Cost, 32>& lb = w.bounds;
+  lb.fill(0);
   const auto& cost = det::tables().sbcs_cost;
   for (unsigned j = 0; j < w.distinct; ++j) {
     const unsigned b = w.present[j];
     const Cost h = Cost(w.high[b]);
     for (std::size_t k = 0; k < lb.size(); ++k) lb[k] += h * cost[b][k];
   }
+  w.bounds_ready = true;
   return lb;
 }
 
@@ -227,7 +230,7 @@ std::vector<Candidate> candidates(const det::Window& w, bool wide) {
   };
   if (nul_heavy) add_wide();
   if (w.distinct) {
-    const std::array<Cost, 32> lb = sbcs_bounds(w);
+    const std::array<Cost, 32>& lb = sbcs_bounds(w);
     std::array<std::uint8_t, 32> sb{};
     const std::size_t ns = std::min(t.sbcs.size(), sb.size());
     for (std::size_t k = 0; k < ns; ++k) {  // insertion sort by bound, stable
@@ -250,8 +253,8 @@ std::vector<Candidate> candidates(const det::Window& w, bool wide) {
 void round(const det::Window& w, std::vector<Candidate>& order, bool utf8_valid) {
   Cost best = det::kAborted;
   std::vector<Cost> best_profile((w.n >> det::Pace::kShift) + 1), profile(best_profile.size());
-  det::Pace pace{nullptr, &profile, kPrune + kUtf8Prior};
-  const std::array<Cost, 32> lb = sbcs_bounds(w);
+  det::Pace pace{nullptr, &profile, 40 * kBit + kUtf8Prior};
+  const std::array<Cost, 32>& lb = sbcs_bounds(w);
   for (Candidate& c : order) {
     if (c.kind == Kind::sbcs && best != det::kAborted && lb[c.index] > best + pace.margin) {
       c.r = det::Reading{};  // its bound alone is too far behind
@@ -287,8 +290,13 @@ Ranking rank(const det::Window& w, const det::Window* prefix, bool utf8_valid, b
   const det::LangCosts ascii = det::ascii_letter_deltas(w);
   std::uint32_t ascii_letters = 0;
   for (unsigned b = 'A'; b <= 'z'; ++b) ascii_letters += (b <= 'Z' || b >= 'a') ? w.low[b] : 0;
+  // Scores only grow from here (the letter costs were each letter's best), so in order of score
+  // a reading far behind the best final one is left with its bound.
+  std::stable_sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) { return a.r.cost < b.r.cost; });
+  Cost best = det::kAborted;
   for (Candidate& c : order) {
-    if (c.r.cost == det::kAborted) continue;
+    if (c.r.cost == det::kAborted) break;
+    if (best != det::kAborted && c.r.cost > best + kPrune) break;
     det::ScriptCounts sc{};
     const det::LangCosts d = c.kind == Kind::sbcs || c.r.letters ? det::letter_deltas(w, c.kind, c.index, sc) : det::LangCosts{};
     const bool shares_ascii = c.kind == Kind::utf8 || c.kind == Kind::sbcs || c.kind == Kind::dbcs;
@@ -305,6 +313,7 @@ Ranking rank(const det::Window& w, const det::Window* prefix, bool utf8_valid, b
     for (std::size_t s = 2; s < sc.size(); ++s) total += sc[s], major = std::max(major, sc[s]);
     const std::uint32_t stray = major == latin ? total - latin : total - major - (latin - sc[1]);
     if (stray && stray * 10 < total) c.r.cost += Cost(stray) * kStray;
+    best = std::min(best, c.r.cost);
   }
   Ranking out;
   out.all = std::move(order);

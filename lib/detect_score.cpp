@@ -42,7 +42,20 @@ constexpr std::uint64_t kLetterClasses = letter_classes();
 
 std::size_t is_letter(std::uint8_t cls) { return (kLetterClasses >> cls) & 1; }
 
-Step bad(const Tables& t, Reading& r, std::uint8_t len) {
+// What decoding found besides characters; a decoder keeps its own (so that it stays in
+// registers) and the loop hands it to the Reading at the end.
+struct Found {
+  std::size_t invalid = 0;
+  std::uint8_t variants = 0xFF;
+  bool four_byte = false;
+  void into(Reading& r) const {
+    r.invalid += invalid;
+    r.variants &= variants;
+    r.four_byte |= four_byte;
+  }
+};
+
+Step bad(const Tables& t, Found& r, std::uint8_t len) {
   ++r.invalid;
   return {t.invalid, len};
 }
@@ -68,7 +81,7 @@ char32_t gb18030_four(unsigned b0, unsigned b1, unsigned b2, unsigned b3) noexce
 struct Sbcs1 {
   const Tables& t;
   const Sbcs& c;
-  Reading& r;
+  mutable Found r;
   [[gnu::always_inline]] Step operator()(const unsigned char* p, const unsigned char*) const {
     const unsigned b = p[0];
     if (c.undefined[b]) ++r.invalid;
@@ -78,7 +91,7 @@ struct Sbcs1 {
 
 struct Utf8Dec {
   const Tables& t;
-  Reading& r;
+  mutable Found r;
   [[gnu::always_inline]] Step operator()(const unsigned char* p, const unsigned char* end) const {
     const Decoded d = decode_utf8(p, end);
     if (d.ok) return {t.cell(d.cp), d.len};
@@ -89,11 +102,21 @@ struct Utf8Dec {
   }
 };
 
+// A lead byte and a trail byte of a double-byte family's grid.
+[[gnu::always_inline]] inline Step dbcs_pair(const Tables& t, const Dbcs& d, Found& r, unsigned b0, unsigned b1) {
+  const int k = d.index(b0, b1);
+  if (k < 0) return bad(t, r, 1);
+  const unsigned v = d.packed[std::size_t(k)];
+  if (!(v >> 13)) return bad(t, r, b1 < 0x80 ? 1 : 2);
+  r.variants &= std::uint8_t(v >> 13);
+  return {Cell{d.cps[std::size_t(k)], std::uint8_t((v >> 7) & 63), std::uint8_t(v & 127), std::uint8_t(v >> 13)}, 2};
+}
+
 // Big5, Shift_JIS, EUC-KR / cp949: a lead byte and a trail byte from the family's grid.
 struct PairDec {
   const Tables& t;
   const Dbcs& d;
-  Reading& r;
+  mutable Found r;
   bool kana;  // Shift_JIS: A1..DF are half-width katakana
   [[gnu::always_inline]] Step operator()(const unsigned char* p, const unsigned char* end) const {
     const unsigned b0 = p[0];
@@ -102,20 +125,13 @@ struct PairDec {
     if (end - p < 2) return {t.invalid, 0};
     return pair(p[0], p[1]);
   }
-  [[gnu::always_inline]] Step pair(unsigned b0, unsigned b1) const {
-    const int k = d.index(b0, b1);
-    if (k < 0) return bad(t, r, 1);
-    const unsigned v = d.packed[std::size_t(k)];
-    if (!(v >> 13)) return bad(t, r, b1 < 0x80 ? 1 : 2);
-    r.variants &= std::uint8_t(v >> 13);
-    return {Cell{d.cps[std::size_t(k)], std::uint8_t((v >> 7) & 63), std::uint8_t(v & 127), std::uint8_t(v >> 13)}, 2};
-  }
+  [[gnu::always_inline]] Step pair(unsigned b0, unsigned b1) const { return dbcs_pair(t, d, r, b0, b1); }
 };
 
 struct GbDec {
   const Tables& t;
   const Dbcs& d;
-  Reading& r;
+  mutable Found r;
   [[gnu::always_inline]] Step operator()(const unsigned char* p, const unsigned char* end) const {
     const unsigned b0 = p[0];
     if (b0 < 0x81 || b0 > 0xFE) return bad(t, r, 1);
@@ -130,14 +146,14 @@ struct GbDec {
       r.four_byte = true;
       return {t.cell(cp), 4};
     }
-    return PairDec{t, d, r, false}.pair(b0, b1);
+    return dbcs_pair(t, d, r, b0, b1);
   }
 };
 
 struct EucJpDec {
   const Tables& t;
   const Dbcs& d;
-  Reading& r;
+  mutable Found r;
   [[gnu::always_inline]] Step operator()(const unsigned char* p, const unsigned char* end) const {
     const unsigned b0 = p[0];
     if (b0 == 0x8E || b0 == 0x8F || (b0 >= 0xA1 && b0 <= 0xFE)) {
@@ -207,6 +223,7 @@ template <bool Marks, class Dec>
 Reading run_ascii_compatible(const Window& w, Dec dec, Pace& pace, Reading& r) {
   const Tables& t = tables();
   Pacer pacer(pace);
+  std::size_t chars = 0, letters = 0;
   Cost total = 0;
   std::uint8_t prev = kNewline;
   [[maybe_unused]] std::uint8_t before_prev = kNewline, prev_cost = 0;
@@ -219,7 +236,9 @@ Reading run_ascii_compatible(const Window& w, Dec dec, Pace& pace, Reading& r) {
       total += t.trans[prev][t.cls[b]] + t.cost[b];
       const std::size_t e = w.run_end(i);
       if (pacer.due(e) && !pacer.run(w, i, e, total)) {
-        r.cost = kAborted;
+        dec.r.into(r);
+        r.chars = chars, r.letters = letters;
+      r.cost = kAborted;
         r.end = i;
         return r;
       }
@@ -229,7 +248,7 @@ Reading run_ascii_compatible(const Window& w, Dec dec, Pace& pace, Reading& r) {
         prev_byte = w.p[e - 1];
         prev_cost = t.cost[prev_byte];
       }
-      r.chars += e - i;
+      chars += e - i;
       prev = t.cls[w.p[e - 1]];
       i = e;
     } else {
@@ -256,16 +275,20 @@ Reading run_ascii_compatible(const Window& w, Dec dec, Pace& pace, Reading& r) {
       }
       total += t.trans[prev][s.cell.cls] + s.cell.cost;
       prev = s.cell.cls;
-      ++r.chars;
-      r.letters += is_letter(s.cell.cls);
+      ++chars;
+      letters += is_letter(s.cell.cls);
       i += s.len;
     }
     if (pacer.due(i) && !pacer.at(i, total)) {
+      dec.r.into(r);
+      r.chars = chars, r.letters = letters;
       r.cost = kAborted;
       r.end = i;
       return r;
     }
   }
+  dec.r.into(r);
+  r.chars = chars, r.letters = letters;
   pacer.finish(total);
   r.cost = total;
   r.end = i;
@@ -276,6 +299,8 @@ template <bool Big, unsigned Unit>
 Reading run_utf16_32(const Window& w, Pace& pace, Reading& r) {
   const Tables& t = tables();
   Pacer pacer(pace);
+  std::size_t chars = 0, letters = 0;
+  Found found;
   Cost total = 0;
   std::uint8_t prev = kNewline;
   const std::size_t n = w.n - w.n % Unit;
@@ -303,25 +328,29 @@ Reading run_utf16_32(const Window& w, Pace& pace, Reading& r) {
         len = 4;
         c = t.cell(cp);
       } else {
-        c = bad(t, r, 2).cell;
+        c = bad(t, found, 2).cell;
       }
     } else if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      c = bad(t, r, std::uint8_t(Unit)).cell;
+      c = bad(t, found, std::uint8_t(Unit)).cell;
     } else {
       c = t.cell(cp);
     }
     total += t.trans[prev][c.cls] + c.cost;
     prev = c.cls;
-    ++r.chars;
-    r.letters += is_letter(c.cls);
+    ++chars;
+    letters += is_letter(c.cls);
     i += len;
     if (pacer.due(i) && !pacer.at(i, total)) {
+      found.into(r);
+      r.chars = chars, r.letters = letters;
       r.cost = kAborted;
       r.end = i;
       return r;
     }
   }
   if (w.n % Unit) total += kTruncated;
+  found.into(r);
+  r.chars = chars, r.letters = letters;
   pacer.finish(total);
   r.cost = total;
   r.end = i;
@@ -365,18 +394,18 @@ Reading score(const Window& w, Kind kind, std::uint8_t index, Pace& limit) {
   Reading r;
   switch (kind) {
     case Kind::utf8:
-      return run_ascii_compatible<false>(w, Utf8Dec{t, r}, limit, r);
+      return run_ascii_compatible<false>(w, Utf8Dec{t, {}}, limit, r);
     case Kind::sbcs: {
       const Sbcs& c = t.sbcs[index];
-      return c.marks ? run_ascii_compatible<true>(w, Sbcs1{t, c, r}, limit, r)
-                     : run_ascii_compatible<false>(w, Sbcs1{t, c, r}, limit, r);
+      return c.marks ? run_ascii_compatible<true>(w, Sbcs1{t, c, {}}, limit, r)
+                     : run_ascii_compatible<false>(w, Sbcs1{t, c, {}}, limit, r);
     }
     case Kind::dbcs: {
       const Family f = Family(index);
       const Dbcs& d = t.family(f);
-      if (f == Family::gbk) return run_ascii_compatible<false>(w, GbDec{t, d, r}, limit, r);
-      if (f == Family::eucjp) return run_ascii_compatible<false>(w, EucJpDec{t, d, r}, limit, r);
-      return run_ascii_compatible<false>(w, PairDec{t, d, r, f == Family::sjis}, limit, r);
+      if (f == Family::gbk) return run_ascii_compatible<false>(w, GbDec{t, d, {}}, limit, r);
+      if (f == Family::eucjp) return run_ascii_compatible<false>(w, EucJpDec{t, d, {}}, limit, r);
+      return run_ascii_compatible<false>(w, PairDec{t, d, {}, f == Family::sjis}, limit, r);
     }
     case Kind::utf16le:
       return run_utf16_32<false, 2>(w, limit, r);
@@ -402,28 +431,29 @@ std::size_t walk(const unsigned char* p, std::size_t size, std::size_t from, Kin
   auto ascii_compatible = [&](auto dec) {
     while (i < size) {
       if (p[i] < 0x80) {
-        if (!fn(t.cell(p[i]))) return;
+        if (!fn(t.cell(p[i]))) break;
         ++i;
         continue;
       }
       const Step s = dec(p + i, end);
-      if (s.len == 0 || !fn(s.cell)) return;
+      if (s.len == 0 || !fn(s.cell)) break;
       i += s.len;
     }
+    dec.r.into(r);
   };
   switch (kind) {
     case Kind::utf8:
-      ascii_compatible(Utf8Dec{t, r});
+      ascii_compatible(Utf8Dec{t, {}});
       break;
     case Kind::sbcs:
-      ascii_compatible(Sbcs1{t, t.sbcs[index], r});
+      ascii_compatible(Sbcs1{t, t.sbcs[index], {}});
       break;
     case Kind::dbcs: {
       const Family f = Family(index);
       const Dbcs& d = t.family(f);
-      if (f == Family::gbk) ascii_compatible(GbDec{t, d, r});
-      else if (f == Family::eucjp) ascii_compatible(EucJpDec{t, d, r});
-      else ascii_compatible(PairDec{t, d, r, f == Family::sjis});
+      if (f == Family::gbk) ascii_compatible(GbDec{t, d, {}});
+      else if (f == Family::eucjp) ascii_compatible(EucJpDec{t, d, {}});
+      else ascii_compatible(PairDec{t, d, {}, f == Family::sjis});
       break;
     }
     default: {
@@ -482,7 +512,7 @@ LangCosts ascii_letter_deltas(const Window& w) {
   LangCosts sum{};
   for (unsigned b = 'A'; b <= 'z'; ++b) {
     const auto* d = w.low[b] ? t.langs.of(b) : nullptr;
-    for (int k = 0; d && k < t.langs.count; ++k) sum[std::size_t(k)] += Cost(w.low[b]) * (*d)[std::size_t(k)];
+    for (std::size_t k = 0; d && k < sum.size(); ++k) sum[k] += Cost(w.low[b]) * (*d)[k];
   }
   return sum;
 }
@@ -504,18 +534,19 @@ void validate_rest(const unsigned char* p, std::size_t size, std::size_t from, K
         continue;
       }
       const Step s = dec(p + i, end);
-      if (s.len == 0) return;
+      if (s.len == 0) break;
       i += s.len;
     }
+    dec.r.into(r);
   };
   switch (kind) {
-    case Kind::utf8: return check(Utf8Dec{t, r});
+    case Kind::utf8: return check(Utf8Dec{t, {}});
     case Kind::dbcs: {
       const Family f = Family(index);
       const Dbcs& d = t.family(f);
-      if (f == Family::gbk) return check(GbDec{t, d, r});
-      if (f == Family::eucjp) return check(EucJpDec{t, d, r});
-      return check(PairDec{t, d, r, f == Family::sjis});
+      if (f == Family::gbk) return check(GbDec{t, d, {}});
+      if (f == Family::eucjp) return check(EucJpDec{t, d, {}});
+      return check(PairDec{t, d, {}, f == Family::sjis});
     }
     default: walk(p, size, from, kind, index, r, [](const Cell&) { return true; });
   }

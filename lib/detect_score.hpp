@@ -32,6 +32,8 @@ class Window {
   std::size_t n;     ///< scored prefix
   std::size_t nul = 0, ascii = 0, runs = 0;
   std::array<std::uint32_t, 128> high{};  ///< count of each byte 0x80..0xFF in the window
+  mutable std::array<Cost, 32> bounds{};  ///< cache of the single-byte readings' bounds
+  mutable bool bounds_ready = false;
   std::array<std::uint8_t, 128> present{};  ///< the high bytes (minus 0x80) that occur, `distinct` of them
   unsigned distinct = 0;
   std::array<std::uint32_t, 128> low{};   ///< count of each ASCII byte
