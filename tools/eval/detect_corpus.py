@@ -16,6 +16,7 @@ Layout (the one ../shared/devset/detect/run_detect.py reads): OUT/<encoding>/<la
 """
 import argparse
 import codecs
+import itertools
 import os
 import random
 import shutil
@@ -72,15 +73,21 @@ def encode_1258(text):
         except UnicodeEncodeError:
             pass
         d = unicodedata.normalize("NFD", ch)
-        # longest composable head, then the marks one by one
-        for k in range(len(d), 0, -1):
-            head = unicodedata.normalize("NFC", d[:k])
-            try:
-                b = head.encode("cp1258") + d[k:].encode("cp1258")
-                out += b
+        base, marks = d[0], d[1:]
+        # compose the base with some of the marks (ê, ơ, ă ...), write the others as marks
+        for k in range(len(marks), -1, -1):
+            done = False
+            for used in itertools.combinations(range(len(marks)), k):
+                head = unicodedata.normalize("NFC", base + "".join(marks[i] for i in used))
+                rest = "".join(m for i, m in enumerate(marks) if i not in used)
+                try:
+                    out += head.encode("cp1258") + rest.encode("cp1258")
+                    done = True
+                    break
+                except UnicodeEncodeError:
+                    continue
+            if done:
                 break
-            except UnicodeEncodeError:
-                continue
         else:
             raise UnicodeEncodeError("cp1258", ch, 0, 1, "not encodable")
     return bytes(out)
