@@ -161,12 +161,11 @@ class IcuDecoder final : public Decoder {
     std::size_t k = 0;
     // Fast path: BMP characters up to the first substitution or surrogate.
     if (!high_) {
-      const std::size_t t0 = text.size();
-      text.resize(t0 + 3 * next_bad_unit);
-      char* o = text.data() + t0;
-      const std::size_t m0 = map ? map->size() : 0;
-      if (map) map->resize(m0 + 3 * next_bad_unit);
-      std::uint32_t* mo = map ? map->data() + m0 : nullptr;
+      // Written into scratch buffers (no zero-filling of the output), then appended.
+      scratch_.resize(3 * n);
+      if (map) scratch_map_.resize(3 * n);
+      char* o = scratch_.data();
+      std::uint32_t* mo = map ? scratch_map_.data() : nullptr;
       for (; k < next_bad_unit; ++k) {
         const char32_t c = u[k];
         if (c >= 0xD800 && c <= 0xDFFF) break;
@@ -191,8 +190,8 @@ class IcuDecoder final : public Decoder {
           for (std::size_t b = 0; b < len; ++b) *mo++ = std::uint32_t(raw);
         }
       }
-      text.resize(std::size_t(o - text.data()));
-      if (map) map->resize(std::size_t(mo - map->data()));
+      text.append(scratch_.data(), std::size_t(o - scratch_.data()));
+      if (map) map->insert(map->end(), scratch_map_.data(), mo);
     }
     for (; k < n; ++k) {
       const std::uint64_t raw = offs[k] >= 0 ? call_raw + std::uint64_t(offs[k]) : last_raw_;
@@ -231,6 +230,8 @@ class IcuDecoder final : public Decoder {
 
   UConverter* cnv_;
   CallbackState state_;
+  std::vector<char> scratch_;               // UTF-8 of one ICU buffer
+  std::vector<std::uint32_t> scratch_map_;  // its raw offsets
   char32_t high_ = 0;  // a high surrogate waiting for its pair across buffers
   std::uint64_t high_raw_ = 0;
   std::uint64_t last_raw_ = 0;

@@ -236,6 +236,26 @@ void optimistic_costs(Tables& t) {
   }
 }
 
+// Vowel signs and points of Hebrew, Arabic, Thai and the Indic scripts are combining marks, which
+// the model prices as mis-decoding (a stray mark); in text of those scripts they are half the
+// letters. Detection reads them as letters of their script, the class of the nearest letter.
+void script_marks(Tables& t) {
+  auto script_letter = [&](char32_t cp) {
+    const auto c = Class(t.cls[cp]);
+    return c == Class::hebrew || c == Class::arabic || c == Class::thai || c == Class::indic;
+  };
+  for (char32_t cp = 0x0590; cp < 0x0E80; ++cp) {
+    if (Class(t.cls[cp]) != Class::combining) continue;
+    for (char32_t d = 1; d < 0x40; ++d) {
+      const char32_t near = script_letter(cp - d) ? cp - d : script_letter(cp + d) ? cp + d : 0;
+      if (near) {
+        t.cls[cp] = t.cls[near];
+        break;
+      }
+    }
+  }
+}
+
 std::unique_ptr<Tables> build() {
   auto t = std::make_unique<Tables>();
   t->cls.resize(0x10000);
@@ -244,6 +264,7 @@ std::unique_ptr<Tables> build() {
     t->cls[cp] = std::uint8_t(model::char_class(cp));
     t->cost[cp] = std::uint8_t(std::min<Cost>(model::char_cost(cp), 255));
   }
+  script_marks(*t);
   build_transitions(*t);
   for (int c = 0; c < kClasses; ++c) t->script[std::size_t(c)] = std::uint8_t(script_of(Class(c)));
   build_languages(*t);

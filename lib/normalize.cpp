@@ -167,13 +167,7 @@ bool normalize_stage(std::string_view in, const Options& o, const Context& ctx, 
 namespace mojifix {
 
 Result normalize(std::string_view utf8, const Options& options) {
-  Result clean;
-  const bool had_invalid = detail::sanitize_utf8(utf8, clean, options.max_fixes);
-  const std::string_view text = had_invalid ? std::string_view(clean.text) : utf8;
-  Result r;
-  if (!detail::normalize_stage(text, options, detail::Context{}, r)) r.text = std::string(text);
-  if (had_invalid) r.fixes = detail::compose(clean.fixes, r.fixes, r.text);
-  return r;
+  return detail::run_alone(utf8, options, &detail::normalize_stage);
 }
 
 }  // namespace mojifix

@@ -11,6 +11,7 @@ namespace mojifix::detail {
 
 namespace {
 constexpr std::array kStages{
+    Stage{"mojibake", [](const Options& o) { return o.mojibake; }, &mojibake_stage},
     Stage{"normalize", [](const Options& o) { return o.normalize; }, &normalize_stage},
 };
 }  // namespace
@@ -41,16 +42,38 @@ bool run_stages(std::string_view in, const Options& options, const Context& ctx,
   out = Result{};
   bool any = false;
   Result step;
-  for (const Stage& s : kStages) {
-    if (!s.enabled(options)) continue;
-    if (!s.run(any ? std::string_view(out.text) : in, options, ctx, step)) continue;
-    out.fixes = any ? compose(out.fixes, step.fixes, step.text) : std::move(step.fixes);
-    out.text = std::move(step.text);
-    any = true;
-    step = Result{};
+  // A later stage can change what an earlier one sees (a removed control character next to
+  // mojibake): when the text changed, the chain runs once more so that repair() is idempotent.
+  constexpr int kRounds = 2;
+  for (int round = 0; round < kRounds; ++round) {
+    bool changed = false;
+    for (const Stage& s : kStages) {
+      if (!s.enabled(options)) continue;
+      if (!s.run(any ? std::string_view(out.text) : in, options, ctx, step)) continue;
+      changed = changed || step.changed();
+      if (round > 0 && !step.changed()) {  // reports already made in the first round
+        step = Result{};
+        continue;
+      }
+      out.fixes = any ? compose(out.fixes, step.fixes, step.text) : std::move(step.fixes);
+      out.text = std::move(step.text);
+      any = true;
+      step = Result{};
+    }
+    if (!changed) break;
   }
   if (any) bound_fixes(out.fixes, out.text, options.max_fixes);
   return any;
+}
+
+Result run_alone(std::string_view utf8, const Options& options, StageFn fn) {
+  Result clean;
+  const bool had_invalid = sanitize_utf8(utf8, clean, options.max_fixes);
+  const std::string_view text = had_invalid ? std::string_view(clean.text) : utf8;
+  Result r;
+  if (!fn(text, options, Context{}, r)) r.text = std::string(text);
+  if (had_invalid) r.fixes = compose(clean.fixes, r.fixes, r.text);
+  return r;
 }
 
 }  // namespace mojifix::detail

@@ -14,6 +14,8 @@ std::string_view to_string(FixKind kind) noexcept {
     case FixKind::normalization: return "normalization";
     case FixKind::newline: return "newline";
     case FixKind::control: return "control";
+    case FixKind::mojibake: return "mojibake";
+    case FixKind::unrecoverable: return "unrecoverable";
   }
   return "unknown";
 }

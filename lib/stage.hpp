@@ -38,7 +38,12 @@ bool sanitize_utf8(std::string_view in, Result& out, std::size_t max_fixes);
 /// otherwise returns false and leaves `out` empty (nothing is copied).
 bool run_stages(std::string_view in, const Options& options, const Context& ctx, Result& out);
 
+/// One stage on its own, as its public function does it: invalid UTF-8 first becomes U+FFFD
+/// (as in repair()), then `fn` runs; the result always holds the text.
+[[nodiscard]] Result run_alone(std::string_view utf8, const Options& options, StageFn fn);
+
 // --- stage entry points (each in its own file)
+bool mojibake_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
 bool normalize_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
 
 }  // namespace mojifix::detail

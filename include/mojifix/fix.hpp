@@ -26,6 +26,9 @@ enum class FixKind : std::uint8_t {
   normalization,  ///< Unicode normalization (NFC / NFKC) changed the text
   newline,        ///< CRLF or CR turned into LF
   control,        ///< a C0 control character removed
+  mojibake,       ///< text decoded with the wrong codec, decoded again the right way (the reason
+                  ///< names the chain, e.g. "utf-8 read as gbk")
+  unrecoverable,  ///< report only: text whose bytes were lost earlier (锟斤拷, 烫烫烫, U+FFFD runs)
 };
 
 /// Stable lower-case name of a kind ("invalid_bytes", "normalization", ...).

@@ -3,6 +3,7 @@
 
 #include "mojifix/detect.hpp"
 #include "mojifix/fix.hpp"
+#include "mojifix/mojibake.hpp"
 #include "mojifix/normalize.hpp"
 #include "mojifix/options.hpp"
 #include "mojifix/repair.hpp"

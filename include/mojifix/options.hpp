@@ -10,9 +10,22 @@ namespace mojifix {
 /// Unicode normalization form applied by the normalize stage.
 enum class NormalForm : std::uint8_t { none, nfc, nfkc };
 
+/// When the mojibake stage decodes HTML character references (`&eacute;`, `&#233;`, `&#xE9;`).
+enum class Entities : std::uint8_t {
+  off,        ///< never
+  automatic,  ///< only in text without markup (no `<tag`), and only inside repaired mojibake
+  on,         ///< also in text with markup (still only inside repaired mojibake)
+};
+
 /// Options for repair() and repair_bytes(). Defaults repair what is certain and leave
 /// clean text byte-identical. Field names match the stage names and CLI flags.
 struct Options {
+  // --- mojibake stage (`--no-mojibake`)
+  bool mojibake = true;                ///< undo wrong-codec decoding
+  bool guess = false;                  ///< `--guess`: fill a character whose bytes were lost with the
+                                       ///< most plausible candidate (reported as a guess), not U+FFFD
+  Entities entities = Entities::automatic;  ///< `--entities auto|on|off`
+
   // --- normalize stage (`--no-normalize`)
   bool normalize = true;               ///< run the normalize stage at all
   NormalForm form = NormalForm::nfc;   ///< `--form nfc|nfkc|none`

@@ -44,7 +44,7 @@ bool suspect_class(Class c) noexcept {
     case Class::latin1_symbol: case Class::letterlike: case Class::math_arrows: case Class::box:
     case Class::shapes: case Class::modifier: case Class::halfwidth_kana: case Class::han_rare:
     case Class::cjk_compat: case Class::jamo: case Class::combining: case Class::other_symbol:
-    case Class::currency: case Class::bopomofo: case Class::format:
+    case Class::currency: case Class::bopomofo: case Class::format: case Class::latin1_punct:
       return true;
     default:
       return false;
@@ -73,7 +73,7 @@ struct Tables {
       const Class c = Class(cls[cp]);
       bool s = suspect_class(c);
       // Letters and CJK characters that are rare in real text.
-      if (!s && c != Class::space && c != Class::newline) s = cost[cp] >= (pair_class(c) ? 13 * kBit : 12 * kBit);
+      if (!s && c != Class::space && c != Class::newline) s = cost[cp] >= (pair_class(c) ? 15 * kBit : 12 * kBit);
       if (s) suspect[cp >> 6] |= std::uint64_t{1} << (cp & 63);
       if (pair_class(c)) cjk[cp >> 6] |= std::uint64_t{1} << (cp & 63);
     }
@@ -113,6 +113,8 @@ const Tables& tab() {
   return *t;
 }
 
+bool letter_class(Class c) noexcept { return c >= Class::ascii_upper && c <= Class::greek_lower; }
+
 const tables::ModelRun* astral(char32_t cp) noexcept {
   const auto* b = std::begin(tables::model_astral);
   const auto* e = std::end(tables::model_astral);
@@ -139,7 +141,7 @@ Cost char_cost(char32_t cp) noexcept {
 Cost step(char32_t prev, char32_t cp) noexcept {
   const Tables& t = tab();
   const Class a = char_class(prev), b = char_class(cp);
-  if (pair_class(a) && pair_class(b)) {
+  if ((pair_class(a) && pair_class(b)) || (letter_class(a) && letter_class(b) && (prev >= 0x80 || cp >= 0x80))) {
     const int p = t.pair(prev, cp);
     if (p >= 0) return p;
     return tables::model_trans[int(a)][int(b)] + char_cost(cp) + tables::model_pair_backoff;
@@ -179,13 +181,23 @@ Cost cost(std::u32string_view cps, char32_t before, char32_t after) noexcept {
 }
 
 void char_costs(std::string_view utf8, std::vector<Cost>& out, char32_t before) {
-  char32_t prev = before;
+  Scorer s;
+  s.prev = before;
   for (std::size_t i = 0; i < utf8.size();) {
     const Decoded d = decode_at(utf8, i);
-    out.push_back(step(prev, d.cp));
-    prev = d.cp;
+    const Cost t = s.total;
+    s.push(d.cp);
+    out.push_back(s.total - t);
     i += d.len;
   }
+}
+
+const BmpTables& bmp_tables() noexcept {
+  static const BmpTables t = [] {
+    const Tables& m = tab();
+    return BmpTables{m.cls, m.cost, m.suspect, m.cjk};
+  }();
+  return t;
 }
 
 std::string_view class_name(Class c) noexcept {

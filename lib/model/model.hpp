@@ -47,15 +47,24 @@ enum class Class : std::uint8_t {
 /// True when `cp` is a CJK character (Han, kana, Hangul, CJK punctuation, full-width forms).
 [[nodiscard]] bool is_cjk(char32_t cp) noexcept;
 
+/// Cost of a U+FFFD standing for a lost character. It does not break the context: the
+/// character after it is scored against the one before it, so a reading with lost characters is
+/// still judged on how well the rest hangs together.
+inline constexpr Cost kLostCost = 12 * kBit;
+
 /// Accumulates the cost of a sequence of code points.
 struct Scorer {
   char32_t prev = '\n';
   Cost total = 0;
   std::size_t chars = 0;
   void push(char32_t cp) noexcept {
+    ++chars;
+    if (cp == 0xFFFD) {
+      total += kLostCost;
+      return;
+    }
     total += step(prev, cp);
     prev = cp;
-    ++chars;
   }
 };
 
@@ -68,6 +77,17 @@ struct Scorer {
 
 /// Per-character costs of valid UTF-8 `text` (one entry per code point, appended to `out`).
 void char_costs(std::string_view utf8, std::vector<Cost>& out, char32_t before = '\n');
+
+/// Raw BMP tables for hot loops (the functions above, without the per-call setup).
+struct BmpTables {
+  const std::uint8_t* cls;        ///< Class per code point
+  const std::uint8_t* cost;       ///< char_cost() per code point
+  const std::uint64_t* suspect;   ///< suspect() bits
+  const std::uint64_t* cjk;       ///< is_cjk() bits
+  [[nodiscard]] bool is_suspect(char32_t cp) const noexcept { return (suspect[cp >> 6] >> (cp & 63)) & 1; }
+  [[nodiscard]] bool is_cjk(char32_t cp) const noexcept { return (cjk[cp >> 6] >> (cp & 63)) & 1; }
+};
+[[nodiscard]] const BmpTables& bmp_tables() noexcept;
 
 /// Name of a class ("han", "latin_lower", ...).
 [[nodiscard]] std::string_view class_name(Class c) noexcept;

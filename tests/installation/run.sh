@@ -8,6 +8,7 @@ work=$3
 rm -rf "$work"
 mkdir -p "$work"
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
+[ -f "$work/prefix/share/man/man1/mojifix.1" ] || { echo "the man page was not installed"; exit 1; }
 cmake -S "$src" -B "$work/cmake" -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$work/cmake" >/dev/null
 "$work/cmake/consumer"

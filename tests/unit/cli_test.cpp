@@ -27,22 +27,6 @@ Run cli(std::vector<std::string> args, const std::string& input = "") {
   return {code, out.str(), err.str()};
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("mojifix-test-" + std::to_string(std::random_device{}()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path / name, std::ios::binary) << bytes;
-    return (path / name).string();
-  }
-};
-
 }  // namespace
 
 TEST_CASE("cli: stdin to stdout, clean text unchanged", "[cli]") {
@@ -53,7 +37,7 @@ TEST_CASE("cli: stdin to stdout, clean text unchanged", "[cli]") {
 }
 
 TEST_CASE("cli: legacy file is decoded, --explain goes to stderr", "[cli]") {
-  TempDir t;
+  test::TempDir t;
   const std::string f = t.write("a.txt", "caf\xC3\xA9 e\xCC\x81\n");
   const Run r = cli({"--explain", f});
   CHECK(r.code == 0);
@@ -63,7 +47,7 @@ TEST_CASE("cli: legacy file is decoded, --explain goes to stderr", "[cli]") {
 }
 
 TEST_CASE("cli: -o writes a file and refuses to overwrite an input", "[cli]") {
-  TempDir t;
+  test::TempDir t;
   const std::string f = t.write("a.txt", "x\n");
   const std::string o = (t.path / "out.txt").string();
   CHECK(cli({f, "-o", o}).code == 0);
@@ -76,7 +60,7 @@ TEST_CASE("cli: -o writes a file and refuses to overwrite an input", "[cli]") {
 }
 
 TEST_CASE("cli: --check exits 1 only when something would change", "[cli]") {
-  TempDir t;
+  test::TempDir t;
   const std::string clean = t.write("clean.txt", "fine\n");
   const std::string dirty = t.write("dirty.txt", "bad\x80\n");
   CHECK(cli({"--check", clean}).code == 0);
@@ -119,12 +103,13 @@ TEST_CASE("cli: --jsonl repairs the field, keeps the rest, passes bad lines thro
 }
 
 TEST_CASE("cli: --jsonl escapes line separators so records stay one per line", "[cli][jsonl]") {
-  const Run r = cli({"--jsonl"}, "{\"text\":\"a\\u2028b\\u0085e\\u0301\"}\n");
+  // --no-mojibake: a lone U+0085 is otherwise read as the windows-1252 character of that byte.
+  const Run r = cli({"--jsonl", "--no-mojibake"}, "{\"text\":\"a\\u2028b\\u0085e\\u0301\"}\n");
   CHECK(r.out == "{\"text\":\"a\\u2028b\\u0085é\"}\n");
 }
 
 TEST_CASE("cli: detect prints FILE TAB ENCODING TAB CONFIDENCE, or only the name with --quiet", "[cli][detect]") {
-  TempDir t;
+  test::TempDir t;
   const std::string a = t.write("a.txt", "ascii\n");
   const std::string b = t.write("b.txt", test::encode("Это русский текст в кодировке windows-1251, довольно длинный.", "windows-1251"));
   const Run r = cli({"detect", a, b});
@@ -135,7 +120,7 @@ TEST_CASE("cli: detect prints FILE TAB ENCODING TAB CONFIDENCE, or only the name
 }
 
 TEST_CASE("cli: detect --max-bytes N examines only the first N bytes", "[cli][detect]") {
-  TempDir t;
+  test::TempDir t;
   const std::string f = t.write("c.txt", "plain start, " + test::encode("затем русский текст в кодировке KOI8-R.", "KOI8-R"));
   CHECK(cli({"detect", "--quiet", f}).out == "koi8-r\n");
   CHECK(cli({"detect", "--quiet", "--max-bytes", "12", f}).out == "ascii\n");
@@ -156,7 +141,7 @@ TEST_CASE("cli: usage and I/O errors have their exit codes and one-line messages
 }
 
 TEST_CASE("cli: binary files are skipped with a note", "[cli]") {
-  TempDir t;
+  test::TempDir t;
   std::string bin;
   for (int i = 0; i < 1000; ++i) bin.push_back(char(i * 13));
   const std::string f = t.write("x.bin", bin);
@@ -172,4 +157,56 @@ TEST_CASE("cli: --help lists the options, --version the version", "[cli]") {
   for (const char* opt : {"--explain", "--json", "--jsonl", "--check", "--field", "--encoding", "detect"})
     CHECK(h.out.find(opt) != std::string::npos);
   CHECK(cli({"--version"}).out.rfind("mojifix ", 0) == 0);
+}
+
+TEST_CASE("cli: options that cannot be combined are usage errors", "[cli]") {
+  test::TempDir t;
+  const std::string f = t.write("a.txt", "x\n");
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--in-place"}, {"--in-place", "-"}, {"--in-place", "-o", "o.txt", f},
+        {"--in-place", "--check", f}, {"--backup", ".b", f}, {"--lossy", f}, {"--json", "--jsonl", f},
+        {"--output-encoding", "latin1", "--json", f}, {"--output-encoding", "no-such-codec", f}, {"-", "-"},
+        {"-j", "0", f}, {"--jobs=x", f}, {"--quiet=yes", f}, {"--in-place", "--backup", "a/b", f}}) {
+    const Run r = cli(args);
+    INFO(args[0] << " " << (args.size() > 1 ? args[1] : ""));
+    CHECK(r.code == 2);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  }
+}
+
+TEST_CASE("cli: --flag=VALUE and -jN forms", "[cli]") {
+  test::TempDir t;
+  const std::string f = t.write("a.txt", "e\xCC\x81\n");
+  const std::string o = (t.path / "o.txt").string();
+  CHECK(cli({"-j2", "--output=" + o, f}).code == 0);
+  std::ifstream in(o);
+  CHECK(std::string((std::istreambuf_iterator<char>(in)), {}) == "é\n");
+  CHECK(cli({"--jobs=3", "--form=nfc", f}).out == "é\n");
+}
+
+TEST_CASE("cli: a directory needs -r; with -r its files are repaired in name order", "[cli]") {
+  test::TempDir t;
+  t.write("b.txt", "e\xCC\x81\n");
+  t.write("a.txt", "one\n");
+  const Run plain = cli({t.path.string()});
+  CHECK(plain.code == 3);
+  CHECK(plain.err.find("-r") != std::string::npos);
+  const Run r = cli({"-r", t.path.string()});
+  CHECK(r.code == 0);
+  CHECK(r.out == "one\né\n");
+}
+
+TEST_CASE("cli: --json gives one object per input per line; --check --json leaves the text out", "[cli]") {
+  test::TempDir t;
+  const std::string a = t.write("a.txt", "fine\n");
+  const std::string b = t.write("b.txt", "e\xCC\x81\n");
+  const Run r = cli({"--json", a, b});
+  CHECK(r.code == 0);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
+  CHECK(r.out.find("\"changed\":false}\n") != std::string::npos);
+  CHECK(r.out.find("\"kinds\":{\"normalization\":1},\"changed\":true}\n") != std::string::npos);
+  const Run c = cli({"--json", "--check", a, b, (t.path / "missing.txt").string()});
+  CHECK(c.code == 3);
+  CHECK(c.out.find("\"text\"") == std::string::npos);
+  CHECK(c.out.find("\"error\":\"cannot open") != std::string::npos);
 }

@@ -1,6 +1,9 @@
 // support.hpp — helpers shared by the unit tests.
 #pragma once
 
+#include <filesystem>
+#include <fstream>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -18,6 +21,27 @@ bool valid_utf8(std::string_view s);
 /// spans sorted, non-overlapping, inside the input/output, `text` equals the output at `out`,
 /// and replaying the plan gives the output. Returns "" or a description of the violation.
 std::string plan_problem(std::string_view in, const mojifix::Result& r);
+
+/// A fresh directory under the system temporary directory, removed with everything in it.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    path = std::filesystem::temp_directory_path() / ("mojifix-test-" + std::to_string(std::random_device{}()));
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  /// Writes `bytes` to `rel` (parent directories created); returns the full path.
+  std::string write(const std::string& rel, const std::string& bytes) const {
+    std::filesystem::create_directories((path / rel).parent_path());
+    std::ofstream(path / rel, std::ios::binary) << bytes;
+    return (path / rel).string();
+  }
+};
 
 /// Deterministic pseudo-random numbers (xorshift).
 struct Rng {

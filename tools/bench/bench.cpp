@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: mojifix_bench CORPUS_DIR [--tool PATH] [--mb N] [--big-mb N]\n");
     return 2;
   }
-  if (a.tool.empty()) a.tool = (fs::path(argv[0]).parent_path().parent_path().parent_path() / "mojifix").string();
+  if (a.tool.empty()) a.tool = bench::default_tool(argv[0]);
   const std::size_t size = a.mb << 20;
   const std::string en = bench::repeat_corpus(a.corpus, {"en"}, size);
   const std::string zh = bench::repeat_corpus(a.corpus, {"zh-Hans", "zh-Hant"}, size);

@@ -58,6 +58,7 @@ ChildRun spawn(const std::vector<std::string>& argv, const std::string& in_path)
   wait4(pid, &status, 0, &ru);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   r.max_rss_kb = ru.ru_maxrss;
+  r.cpu_seconds = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
 }
@@ -132,6 +133,10 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_p
   ChildRun r;
   read_all(from_launcher, &r, sizeof r);
   return r;
+}
+
+std::string default_tool(const char* argv0) {
+  return (std::filesystem::path(argv0).parent_path().parent_path().parent_path() / "mojifix").string();
 }
 
 bool have_program(const std::string& program) {

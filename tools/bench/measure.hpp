@@ -19,6 +19,7 @@ struct ChildRun {
   double seconds = 0;
   long max_rss_kb = 0;
   int status = -1;
+  double cpu_seconds = 0;  ///< user + system time of the child
 };
 
 /// Starts the launcher: a small process, forked before the benchmark loads its data, that
@@ -29,6 +30,9 @@ void start_launcher();
 /// Runs `argv` (through the launcher when started) with stdin from `in_path` ("" = /dev/null)
 /// and stdout to /dev/null.
 ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_path = "");
+
+/// The mojifix tool next to a harness at <build>/tools/bench/NAME: <build>/mojifix.
+std::string default_tool(const char* argv0);
 
 /// True when `program` is found on PATH (or is an existing path).
 bool have_program(const std::string& program);

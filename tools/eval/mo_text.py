@@ -2,8 +2,9 @@
 """Collects unseen clean text for detection tests: the translations in installed .mo catalogs.
 
 Writes OUT/<lang>.txt (one translated message a line, deduplicated, NFC) from
-/usr/share/locale/<locale>/LC_MESSAGES/*.mo, leaving out the catalogs of the packages the devset
-corpus was built from (so the text is not the one the tables were made of). The output feeds
+/usr/share/locale/<locale>/LC_MESSAGES/*.mo, leaving out iso-codes (the letter statistics come from
+it) and the catalogs of the packages the devset corpus was built from (so the text is not the one
+the tables were made of). The output feeds
 tools/eval/detect_corpus.py --corpus OUT. Nothing of it is committed.
 
     python3 tools/eval/mo_text.py [--out DIR] [--exclude-manifest ../shared/devset/corpus/A/MANIFEST.tsv]
@@ -63,7 +64,7 @@ def main():
         seen, lines = set(), []
         for mo in sorted(glob.glob("/usr/share/locale/%s/LC_MESSAGES/*.mo" % loc)):
             domain = os.path.basename(mo)[:-3]
-            if domain in excluded or re.sub(r"[-_.0-9]+$", "", domain) in excluded:
+            if domain.startswith("iso_") or domain in excluded or re.sub(r"[-_.0-9]+$", "", domain) in excluded:
                 continue
             for msg in messages(mo):
                 text = unicodedata.normalize("NFC", " ".join(msg.split()))

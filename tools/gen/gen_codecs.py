@@ -9,6 +9,7 @@ lib/tables/dbcs_<family>.inc: double-byte codec families. Each table lists, for 
   as one UTF-8 string literal per lead byte. A family merges its variants in order (the first
   variant that defines a pair wins), so one reverse lookup covers all of them.
 lib/tables/gb18030_ranges.inc: the four-byte GB18030 ranges of the BMP.
+lib/tables/html_entities.inc: the HTML 4 named character references.
 
 Source of the mappings: the codecs of the Python standard library running this script (their data
 comes from the Unicode consortium's and the vendors' mapping files).
@@ -175,8 +176,23 @@ def gen_gb18030(folder):
     write(os.path.join(folder, "gb18030_ranges.inc"), text)
 
 
+def gen_entities(folder):
+    import html.entities
+    names = sorted(html.entities.name2codepoint.items())
+    text = banner("gen_codecs.py", [], "W3C HTML 4.01 character entity references")
+    text += "// Python %s html.entities.name2codepoint (HTML 4.01), sorted by name.\n" % sys.version.split()[0]
+    text += "#pragma once\nnamespace mojifix::tables {\n"
+    text += "struct HtmlEntity { const char* name; char32_t cp; };\n"
+    text += "inline constexpr HtmlEntity html_entities[] = {\n"
+    for i in range(0, len(names), 6):
+        text += "    " + " ".join('{"%s", 0x%X},' % nc for nc in names[i:i + 6]) + "\n"
+    text += "};\n}  // namespace mojifix::tables\n"
+    write(os.path.join(folder, "html_entities.inc"), text)
+
+
 def main():
     folder = out_dir(sys.argv)
+    gen_entities(folder)
     gen_sbcs(folder)
     for name, lead, trails, variants in DBCS:
         gen_dbcs(folder, name, lead, trails, variants, eucjp_extra() if name == "eucjp" else "")

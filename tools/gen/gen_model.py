@@ -35,6 +35,8 @@ CLASSES = [
     "unassigned", "replacement", "format", "other_number", "cjk_compat",
 ]
 C = {name: i for i, name in enumerate(CLASSES)}
+LETTER_CLASSES = {"ascii_upper", "ascii_lower", "latin_upper", "latin_lower", "cyr_upper", "cyr_lower",
+                  "greek_upper", "greek_lower"}
 CJK_PAIR_CLASSES = {"han", "han_rare", "hiragana", "katakana", "hangul", "cjk_punct", "fullwidth_punct",
                     "fullwidth_alnum", "halfwidth_kana", "bopomofo", "jamo", "cjk_compat"}
 
@@ -98,8 +100,8 @@ def classify(cp, cat, script):
         return "emoji_mod"
     if g == "Cf":
         return "format"
-    if g in ("Mn", "Me", "Mc") and s in ("Inherited", "Common", "Latin", "Greek", "Cyrillic"):
-        return "combining"
+    if g in ("Mn", "Me"):
+        return "combining"  # lone or stacked marks are typical of mis-decoding in every script
     if 0xA0 <= cp <= 0xBF or cp in (0xD7, 0xF7):
         return "latin1_punct" if cp in (0xA1, 0xA7, 0xAB, 0xB6, 0xB7, 0xBB, 0xBF) else "latin1_symbol"
     if 0xFF61 <= cp <= 0xFF9F:
@@ -171,6 +173,13 @@ def classify(cp, cat, script):
     if g.startswith("P"):
         return "gen_punct"
     return "other_symbol"
+
+
+def is_pair(a, ka, b, kb):
+    """Pairs with statistics: two CJK characters, or two letters of which one is not ASCII."""
+    if CLASSES[ka] in CJK_PAIR_CLASSES and CLASSES[kb] in CJK_PAIR_CLASSES:
+        return True
+    return CLASSES[ka] in LETTER_CLASSES and CLASSES[kb] in LETTER_CLASSES and (a >= 0x80 or b >= 0x80)
 
 
 def read_corpus():
@@ -253,7 +262,7 @@ def main():
                     uni[cp] += 1
                     class_tokens[k] += 1
                     trans[prev][k] += 1
-                    if CLASSES[prev] in CJK_PAIR_CLASSES and CLASSES[k] in CJK_PAIR_CLASSES:
+                    if is_pair(prev_cp, prev, cp, k):
                         pairs[(prev_cp, cp)] += 1
                     prev_cp, prev = cp, k
 
@@ -331,7 +340,7 @@ def main():
         tcost[i][r] = min(tcost[i][r], 4 * 6)
         tcost[r][i] = min(tcost[r][i], tcost[C["han"]][i] if i != r else 4 * 6)
 
-    # --- CJK pairs: interpolated bigram cost for pairs seen at least twice
+    # --- CJK and letter pairs: interpolated bigram cost for pairs seen at least twice
     lam = 0.6
     kept = {}
     for (a, b), n in pairs.items():
@@ -399,7 +408,7 @@ def main():
     for i, row in enumerate(tcost):
         text += "    {%s},  // %s\n" % (", ".join(str(v) for v in row), CLASSES[i])
     text += "};\n"
-    text += "// extra cost (quarter bits) of a CJK pair not in model_pairs\n"
+    text += "// extra cost (quarter bits) of a CJK or letter pair not in model_pairs\n"
     text += "inline constexpr int model_pair_backoff = %d;\n" % int(round(backoff * 4))
     text += "}  // namespace mojifix::tables\n"
     write(os.path.join(folder, "model_trans.inc"), text)
@@ -409,7 +418,7 @@ def main():
     for (a, b), lv in sorted(kept.items()):
         groups[a].append((b, lv))
     text = banner("gen_model.py", src[4:], lic)
-    text += "// %d CJK character pairs seen at least twice: each line is a first character followed by\n" % len(kept)
+    text += "// %d CJK / letter pairs seen at least twice: each line is a first character followed by\n" % len(kept)
     text += "// (second character, base64 cost in half bits) pairs; the array ends with nullptr.\n"
     text += "#pragma once\nnamespace mojifix::tables {\ninline constexpr const char* model_pairs[] = {\n"
     for a in sorted(groups):

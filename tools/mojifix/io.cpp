@@ -1,40 +1,57 @@
-// io.cpp — input/output helpers for the CLI.
+// io.cpp — Source and LineReader.
 #include "io.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-
-#include "messages.hpp"
 
 namespace mojifix::cli {
 
-Input open_input(const std::string& name, std::istream& stdin_stream) {
-  Input in;
-  if (name == "-") {
-    in.stream = &stdin_stream;
-    return in;
+long Source::read(char* p, std::size_t n) {
+  long got;
+  if (stream_) {
+    stream_->read(p, std::streamsize(n));
+    got = long(stream_->gcount());
+    if (got == 0 && stream_->bad()) {
+      error_ = std::strerror(EIO);
+      return -1;
+    }
+  } else {
+    do got = long(::read(fd_, p, n));
+    while (got < 0 && errno == EINTR);
+    if (got < 0) {
+      error_ = std::strerror(errno);
+      return -1;
+    }
   }
-  std::error_code ec;
-  if (std::filesystem::is_directory(name, ec)) {
-    in.error = msg("is a directory");
-    return in;
-  }
-  in.file = std::make_unique<std::ifstream>(name, std::ios::binary);
-  if (!*in.file) {
-    in.error = std::strerror(errno);
-    in.file.reset();
-    return in;
-  }
-  in.stream = in.file.get();
-  return in;
+  read_ += std::uint64_t(got);
+  console_->add_bytes(std::uint64_t(got));
+  return got;
 }
 
-std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
-
-bool same_file(const std::string& a, const std::string& b) {
-  std::error_code ec;
-  return a != "-" && b != "-" && std::filesystem::equivalent(a, b, ec) && !ec;
+bool LineReader::next(std::string& line, bool& newline) {
+  for (;;) {
+    const std::size_t nl = buf_.find('\n', std::max(pos_, scanned_));
+    if (nl != std::string::npos || eof_) {
+      if (nl == std::string::npos && pos_ >= buf_.size()) return false;
+      const std::size_t end = nl == std::string::npos ? buf_.size() : nl;
+      line.assign(buf_, pos_, end - pos_);
+      newline = nl != std::string::npos;
+      pos_ = newline ? nl + 1 : end;
+      return true;
+    }
+    buf_.erase(0, pos_);
+    pos_ = 0;
+    const std::size_t had = buf_.size();
+    scanned_ = had;  // no '\n' before this
+    buf_.resize(had + kReadChunk);
+    const long got = src_.read(buf_.data() + had, kReadChunk);
+    buf_.resize(had + std::size_t(got > 0 ? got : 0));
+    if (got < 0) failed_ = true;
+    if (got <= 0) eof_ = true;
+  }
 }
 
 }  // namespace mojifix::cli

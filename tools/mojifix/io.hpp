@@ -1,27 +1,50 @@
-// io.hpp — opening inputs and outputs with one-line errors.
+// io.hpp — reading inputs: files by descriptor, standard input by stream.
 #pragma once
 
-#include <fstream>
+#include <cstddef>
+#include <cstdint>
 #include <istream>
-#include <memory>
 #include <string>
+
+#include "console.hpp"
 
 namespace mojifix::cli {
 
 inline constexpr std::size_t kReadChunk = 1u << 20;
 
-/// An input stream: the file `name`, or `stdin_stream` for "-". On failure `error` says why.
-struct Input {
-  std::unique_ptr<std::ifstream> file;
-  std::istream* stream = nullptr;
-  std::string error;
+/// An input being read: a file descriptor, or a stream (standard input). Adds the bytes it
+/// reads to the progress bar.
+class Source {
+ public:
+  Source(int fd, Console& console) : fd_(fd), console_(&console) {}
+  Source(std::istream& s, Console& console) : stream_(&s), console_(&console) {}
+  /// Reads up to `n` bytes; 0 at the end; -1 on error (then `error()` says why).
+  long read(char* p, std::size_t n);
+  [[nodiscard]] const std::string& error() const noexcept { return error_; }
+  [[nodiscard]] std::uint64_t bytes_read() const noexcept { return read_; }
+
+ private:
+  int fd_ = -1;
+  std::istream* stream_ = nullptr;
+  Console* console_;
+  std::uint64_t read_ = 0;
+  std::string error_;
 };
-[[nodiscard]] Input open_input(const std::string& name, std::istream& stdin_stream);
 
-/// The display name of an input ("-" is shown as "<stdin>").
-[[nodiscard]] std::string display_name(const std::string& name);
+/// Reads a Source line by line.
+class LineReader {
+ public:
+  explicit LineReader(Source& src) : src_(src) {}
+  /// The next line without its '\n' (`newline` tells whether it had one); false at the end
+  /// or on a read error (see `failed()`).
+  bool next(std::string& line, bool& newline);
+  [[nodiscard]] bool failed() const noexcept { return failed_; }
 
-/// True when `a` and `b` name the same existing file.
-[[nodiscard]] bool same_file(const std::string& a, const std::string& b);
+ private:
+  Source& src_;
+  std::string buf_;
+  std::size_t pos_ = 0, scanned_ = 0;
+  bool eof_ = false, failed_ = false;
+};
 
 }  // namespace mojifix::cli

@@ -7,8 +7,13 @@
 namespace mojifix::cli {
 
 void append_json_string(std::string& out, std::string_view s) {
-  static const char* hex = "0123456789abcdef";
   out.push_back('"');
+  append_json_escaped(out, s);
+  out.push_back('"');
+}
+
+void append_json_escaped(std::string& out, std::string_view s) {
+  static const char* hex = "0123456789abcdef";
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
@@ -36,7 +41,6 @@ void append_json_string(std::string& out, std::string_view s) {
       out.push_back(char(c));
     }
   }
-  out.push_back('"');
 }
 
 namespace {

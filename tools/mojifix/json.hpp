@@ -14,6 +14,10 @@ namespace mojifix::cli {
 /// U+0085, U+2028 and U+2029 are escaped, so the output never contains a line break.
 void append_json_string(std::string& out, std::string_view utf8);
 
+/// The inside of a JSON string literal for `utf8` (no quotes); pieces cut at character
+/// boundaries escape to the pieces of the whole.
+void append_json_escaped(std::string& out, std::string_view utf8);
+
 /// One top-level member of a JSON object: its key and the byte span of its raw value.
 struct Member {
   std::string key;

@@ -1,9 +1,10 @@
-// jsonl_cmd.cpp — --jsonl: repair one string field of each JSON record, keep everything else.
-#include <ostream>
+// jsonl_cmd.cpp — --jsonl: repair one string field of each JSON record, keep everything else
+// byte for byte (line endings included).
+#include <optional>
+#include <set>
 #include <string>
 
-#include "cli.hpp"
-#include "io.hpp"
+#include "job.hpp"
 #include "json.hpp"
 #include "messages.hpp"
 #include "mojifix/repair.hpp"
@@ -17,67 +18,62 @@ bool blank(std::string_view s) { return s.find_first_not_of(" \t\r") == std::str
 
 }  // namespace
 
-int run_jsonl(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err) {
-  const std::vector<std::string> inputs = cfg.inputs.empty() ? std::vector<std::string>{"-"} : cfg.inputs;
-  int status = ok;
-  bool needs = false;
+FileStatus jsonl_file(FileJob& job) {
+  const Config& cfg = job.cfg;
+  FileStatus st;
+  LineReader reader(job.src);
   std::string line, outline;
-  for (const auto& name : inputs) {
-    Input input = open_input(name, in);
-    if (!input.stream) {
-      err << "mojifix: " << msg("cannot open {1}: {2}", {name, input.error}) << '\n';
-      status = io_error;
-      continue;
-    }
-    const std::string shown = display_name(name);
-    for (std::size_t lineno = 1; std::getline(*input.stream, line); ++lineno) {
-      const std::string where = shown + ":" + std::to_string(lineno);
-      std::string_view result = line;
+  bool newline = false;
+  std::set<std::string> kinds;
+  for (std::size_t lineno = 1; reader.next(line, newline); ++lineno) {
+    const std::string where = job.name + ":" + std::to_string(lineno);
+    std::string_view result = line;
+    if (!blank(line)) {
       std::string error;
-      if (!blank(line)) {
-        const auto members = parse_object(line, error);
-        const Member* m = nullptr;
-        if (members) {
-          for (const auto& mem : *members)
-            if (mem.key == cfg.field) m = &mem;
+      const auto members = parse_object(line, error);
+      const Member* m = nullptr;
+      if (members) {
+        for (const auto& mem : *members)
+          if (mem.key == cfg.field) m = &mem;
+      }
+      std::optional<std::string> value;
+      if (!members) {
+        job.io.err_line(tool_line(msg("{1}: invalid JSON record ({2}); passed through", {where, error})));
+      } else if (m && !(value = decode_string(std::string_view(line).substr(m->begin, m->end - m->begin)))) {
+        job.io.err_line(tool_line(msg("{1}: field \"{2}\" is not a string; passed through", {where, cfg.field})));
+      } else if (m) {
+        const Result r = repair(*value, cfg.lib);
+        if (cfg.explain) {
+          for (const Fix& f : r.fixes)
+            job.io.err_line(explain_line(where, f, std::string_view(*value).substr(f.in.begin, f.in.size())));
         }
-        std::optional<std::string> value;
-        if (!members) {
-          err << "mojifix: " << msg("{1}: invalid JSON record ({2}); passed through", {where, error}) << '\n';
-        } else if (m && !(value = decode_string(std::string_view(line).substr(m->begin, m->end - m->begin)))) {
-          err << "mojifix: " << msg("{1}: field \"{2}\" is not a string; passed through", {where, cfg.field}) << '\n';
-        } else if (m) {
-          const Result r = repair(*value, cfg.lib);
-          if (cfg.explain) {
-            for (const Fix& f : r.fixes)
-              err << explain_line(where, f, std::string_view(*value).substr(f.in.begin, f.in.size())) << '\n';
-          }
-          if (r.text != *value) {
-            needs = true;
-            outline.assign(line, 0, m->begin);
-            append_json_string(outline, r.text);
-            outline.append(line, m->end);
-            result = outline;
-          }
+        for (const Fix& f : r.fixes)
+          if (!f.report) kinds.insert(std::string(to_string(f.kind)));
+        if (r.text != *value) {
+          st.changed = true;
+          outline.assign(line, 0, m->begin);
+          append_json_string(outline, r.text);
+          outline.append(line, m->end);
+          result = outline;
         }
       }
-      if (!cfg.check) {
-        out.write(result.data(), std::streamsize(result.size()));
-        out.put('\n');
-      }
     }
-    if (input.stream->bad()) {
-      err << "mojifix: " << msg("cannot read {1}", {shown}) << '\n';
-      status = io_error;
+    if (!job.text.write(result) || (newline && !job.text.write("\n"))) {
+      st.failed = true;
+      st.error = job.text.error();
+      return st;
     }
   }
-  out.flush();
-  if (!out) {
-    err << "mojifix: " << msg("cannot write {1}", {"<stdout>"}) << '\n';
-    return io_error;
+  if (reader.failed()) {
+    st.failed = true;
+    st.error = msg("cannot read {1}: {2}", {job.name, job.src.error()});
   }
-  if (status != ok) return status;
-  return cfg.check && needs ? needs_repair : ok;
+  if (cfg.check && st.changed && !st.failed) {
+    std::string list;
+    for (const auto& k : kinds) list += (list.empty() ? "" : ",") + k;
+    job.io.out(job.name + '\t' + list + '\n');
+  }
+  return st;
 }
 
 }  // namespace mojifix::cli

@@ -29,6 +29,39 @@ def controls(t):
     return t.replace("Text", "Text\x07", 1).replace("[1m", "\x1b[1m").replace("[0m", "\x1b[0m").encode("utf-8")
 
 
+def sloppy(b, codec):
+    """Bytes decoded with a Windows code page, undefined bytes kept as C1 controls."""
+    out = []
+    for x in b:
+        try:
+            out.append(bytes([x]).decode(codec))
+        except UnicodeDecodeError:
+            out.append(chr(x))
+    return "".join(out)
+
+
+def utf8_as(codec):
+    return lambda t: "\n".join(sloppy(l.encode("utf-8"), codec) if codec.startswith("cp") else
+                                l.encode("utf-8").decode(codec) for l in t.split("\n")).encode("utf-8")
+
+
+def double_cp1252(t):
+    return sloppy(sloppy(t.encode("utf-8"), "cp1252").encode("utf-8"), "cp1252").encode("utf-8")
+
+
+def partial(t):
+    # The second sentence only, UTF-8 read as windows-1252; the rest stays clean.
+    first, second, rest = t.split(". ", 2)
+    return (first + ". " + sloppy(second.encode("utf-8"), "cp1252") + ". " + rest).encode("utf-8")
+
+
+def html_mojibake(t):
+    out = []
+    for ch in sloppy(t.encode("utf-8"), "cp1252"):
+        out.append("&#%d;" % ord(ch) if ord(ch) > 127 else ch)
+    return "".join(out).encode("utf-8")
+
+
 SAMPLES = {
     # name: (clean file, damage)
     "fr-nfd.txt": ("fr-nfd.txt", nfd),
@@ -39,6 +72,15 @@ SAMPLES = {
     "de-bom-crlf.txt": ("de-bom-crlf.txt", lambda t: b"\xef\xbb\xbf" + t.replace("\n", "\r\n").encode("utf-8")),
     "en-invalid-bytes.txt": ("en-invalid-bytes.txt", invalid_bytes),
     "en-controls.txt": ("en-controls.txt", controls),
+    # mojibake: UTF-8 text that went through the wrong codec, saved as UTF-8
+    "fr-mojibake.txt": ("fr-mojibake.txt", utf8_as("cp1252")),
+    "zh-mojibake.txt": ("zh-mojibake.txt", utf8_as("cp1252")),
+    "ru-mojibake.txt": ("ru-mojibake.txt", utf8_as("gbk")),
+    "ja-mojibake.txt": ("ja-mojibake.txt", utf8_as("mac_roman")),
+    "de-double.txt": ("de-double.txt", double_cp1252),
+    "ko-legacy.txt": ("ko-legacy.txt", lambda t: sloppy(t.encode("euc_kr"), "cp1252").encode("utf-8")),
+    "es-partial.txt": ("es-partial.txt", partial),
+    "pl-html.txt": ("pl-html.txt", html_mojibake),
 }
 
 

@@ -1,0 +1,313 @@
+// search.cpp — candidate readings around triggers, scored by the plausibility model and chosen
+// greedily by gain with a margin; a reading is searched again for further layers before it is
+// scored.
+#include "mojibake/search.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "mojibake/reading.hpp"
+#include "mojibake/scan.hpp"
+#include "utf8.hpp"
+
+namespace mojifix::detail {
+
+namespace {
+
+constexpr std::size_t kWindow = 8;  // start positions tried before and after a trigger
+constexpr int kMaxDepth = 3;         // layers undone at most
+constexpr model::Cost kMargin = 8 * model::kBit;          // gain a reading needs
+constexpr model::Cost kShortMargin = 12 * model::kBit;    // ... of a single character
+constexpr model::Cost kPreferredMargin = 2 * model::kBit; // ... in the text's main chain
+constexpr model::Cost kLostMargin = 4 * model::kBit;      // more per lost character
+constexpr model::Cost kPreferredBonus = 24 * model::kBit;  // rank bonus of the main chain
+constexpr model::Cost kEvidence = 24 * model::kBit;        // total gain that makes a chain main
+constexpr model::Cost kStrong = 64 * model::kBit;          // ... that vouches for doubtful readings
+constexpr model::Cost kDoubtful = 8 * model::kBit;         // loss a vouched-for reading may have
+constexpr model::Cost kMaxPerChar = 11 * model::kBit;        // cost of a reading per two UTF-8 bytes
+
+std::string reason_for(const Chain& c, const Reading& r) {
+  std::string outer(codec_label(c.outer));
+  if (c.outer == CodecId::cp1252 && r.any_c1 && !r.any_special) outer = "iso-8859-1";
+  if (r.bom && r.text.empty()) return "utf-8 byte-order mark read as " + outer;
+  return std::string(codec_label(c.inner)) + " read as " + outer;
+}
+
+std::string_view rep_text_probe(const std::string& s) noexcept { return s.empty() ? std::string_view(" ") : s; }
+
+bool punctuation(char32_t cp) noexcept {
+  using model::Class;
+  switch (model::char_class(cp)) {
+    case Class::gen_punct: case Class::latin1_punct: case Class::cjk_punct: case Class::fullwidth_punct:
+    case Class::space: case Class::ascii_punct: case Class::digit: case Class::newline:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Fills lost characters with their most plausible completion (one unknown byte at most).
+bool guess_lost(Reading& r) {
+  bool any = false;
+  std::string text;
+  std::size_t copied = 0;
+  for (const LostChar& lc : r.lost_chars) {
+    const int need = (lc.known & 1) ? (lc.bytes[0] >= 0xF0 ? 4 : lc.bytes[0] >= 0xE0 ? 3 : lc.bytes[0] >= 0xC2 ? 2 : 0)
+                                    : lc.len;
+    if (need < 2 || need > 4) continue;
+    int unknown = -1, missing = 0;
+    for (int k = 0; k < need; ++k) {
+      if (k >= lc.len || !(lc.known >> k & 1)) {
+        unknown = k;
+        ++missing;
+      }
+    }
+    if (missing != 1 || unknown <= 0) continue;
+    char32_t prev = '\n', next = '\n';
+    if (lc.at > 0) prev = decode_at(r.text, char_start(r.text, lc.at - 1)).cp;
+    if (lc.at + 3 < r.text.size()) next = decode_at(r.text, lc.at + 3).cp;
+    model::Cost best = 0;
+    char32_t pick = 0;
+    for (unsigned v = 0x80; v < 0xC0; ++v) {
+      unsigned char b[4];
+      for (int k = 0; k < need; ++k) b[k] = k == unknown ? static_cast<unsigned char>(v) : lc.bytes[k];
+      const Decoded d = decode_utf8(b, b + need);
+      if (!d.ok || d.len != need) continue;
+      const model::Cost c = model::step(prev, d.cp) + model::step(d.cp, next);
+      if (!pick || c < best) best = c, pick = d.cp;
+    }
+    if (!pick) continue;
+    text.append(r.text, copied, lc.at - copied);
+    append_utf8(text, pick);
+    copied = lc.at + 3;
+    any = true;
+  }
+  if (!any) return false;
+  text.append(r.text, copied, std::string::npos);
+  r.text = std::move(text);
+  return true;
+}
+
+// Searches a reading's text (between the characters around it in the line) for a further
+// layer and applies what it finds inside the reading.
+// With `any_chain` (a stability probe of a legacy reading), every chain is tried, one level.
+bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth, bool any_chain = false) {
+  if (any_chain) depth = kMaxDepth - 2;
+  if (depth + 1 >= kMaxDepth) return false;
+  ScanResult sr;
+  if (!scan(rep.text, false, sr) && !any_chain) return false;
+  if (any_chain) {  // the probe looks everywhere: a later call may find triggers around it
+    sr.triggers.clear();
+    for (std::size_t i = 0; i < rep.text.size(); ++i)
+      if ((static_cast<unsigned char>(rep.text[i]) & 0xC0) != 0x80) sr.triggers.push_back(i);
+  }
+  if (sr.triggers.empty()) return false;
+  std::vector<Ch> cs;
+  constexpr std::size_t kContext = 8;
+  const std::size_t left = std::min(rep.first, kContext);
+  for (std::size_t k = rep.first - left; k < rep.first; ++k) cs.push_back({line[k].cp, 0, 0});
+  read_chars(rep.text, 0, rep.text.size(), false, cs);
+  const std::size_t inside = cs.size();
+  for (std::size_t k = rep.last; k < line.size() && k < rep.last + kContext; ++k) cs.push_back({line[k].cp, 0, 0});
+  std::vector<std::size_t> trig;
+  std::size_t k = left;
+  for (std::size_t t : sr.triggers) {
+    while (k < inside && cs[k].end <= t) ++k;
+    if (k < inside && (trig.empty() || trig.back() != k)) trig.push_back(k);
+  }
+  std::vector<Repair> cands, inner;
+  collect(cs, trig, o, depth + 1, cands, any_chain);
+  cands.erase(std::remove_if(cands.begin(), cands.end(),
+                             [&](const Repair& r) { return r.first < left || r.last > inside; }),
+              cands.end());
+  std::vector<model::Cost> gains;
+  add_gains(cands, gains);
+  Preferred p = preferred_chain(gains);
+  p.relaxed = true;  // the first layer showed this is mojibake: any further layer that helps
+  choose(cs, cands, p, inner);
+  if (inner.empty()) return false;
+  std::string text;
+  std::size_t copied = 0;
+  for (const Repair& r : inner) {
+    text.append(rep.text, copied, cs[r.first].begin - copied);
+    text += r.text;
+    copied = cs[r.last - 1].end;
+    rep.lost += r.lost;
+    rep.guess |= r.guess;
+    if (rep.reason.find(r.reason) == std::string::npos) rep.reason = r.reason + ", then " + rep.reason;
+  }
+  text.append(rep.text, copied, std::string::npos);
+  rep.text = std::move(text);
+  return true;
+}
+
+// CJK characters with a CJK neighbour that no chosen reading covers: clean CJK text.
+std::size_t clean_cjk(const std::vector<Ch>& cs, const std::vector<bool>& taken) {
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (taken[k] || !model::is_cjk(cs[k].cp)) continue;
+    if ((k > 0 && model::is_cjk(cs[k - 1].cp)) || (k + 1 < cs.size() && model::is_cjk(cs[k + 1].cp))) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& o, int depth,
+             std::vector<Repair>& out, bool any_chain) {
+  static const bool debug = std::getenv("MOJIFIX_DEBUG") != nullptr;
+  const auto all = chains();
+  std::vector<std::size_t> next(all.size(), 0);  // per chain: first start not yet covered
+  // Per chain: the codec bit its first character needs, in the lead or the plain mask.
+  std::uint32_t need_lead = 0, need_enc = 0, lossy_chains = 0;
+  for (std::size_t c = 0; c < all.size(); ++c) {
+    if (depth > 0 && !any_chain && all[c].inner != CodecId::utf8) continue;  // layers are UTF-8 read again
+    (all[c].inner == CodecId::utf8 ? need_lead : need_enc) |= 1u << c;
+    if (double_byte(all[c].outer) && all[c].inner == CodecId::utf8) lossy_chains |= 1u << c;
+  }
+  std::uint32_t outer_bit[32];
+  for (std::size_t c = 0; c < all.size(); ++c) outer_bit[c] = 1u << unsigned(all[c].outer);
+  Reading r;
+  std::string orig;
+  // Cost of the original line up to each character (with a newline before and after), so that
+  // the cost of any span in its context is a difference.
+  std::vector<model::Cost> prefix(cs.size() + 2, 0);
+  {
+    model::Scorer sc;
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+      sc.push(cs[k].cp);
+      prefix[k + 1] = sc.total;
+    }
+    sc.push('\n');
+    prefix[cs.size() + 1] = sc.total;
+  }
+  std::size_t tried = 0;  // start positions below this were tried
+  for (std::size_t t : triggers) {
+    const std::size_t lo = std::max(tried, t > kWindow ? t - kWindow : 0);
+    const std::size_t hi = std::min(cs.size(), t + kWindow + 1);
+    for (std::size_t s = lo; s < hi; ++s) {
+      const char32_t cp = cs[s].cp;
+      if (cp < 0x80) continue;
+      const std::uint32_t enc = codec_mask(cp, false), lead = codec_mask(cp, true);
+      std::uint32_t todo = 0;
+      for (std::size_t c = 0; c < all.size(); ++c) {
+        const std::uint32_t bit = 1u << c;
+        if (s < next[c]) continue;
+        if (((need_lead & bit) && (lead & outer_bit[c])) || ((need_enc & bit) && (enc & outer_bit[c])) ||
+            ((lossy_chains & bit) && cp == kReplacement))
+          todo |= bit;
+      }
+      for (; todo; todo &= todo - 1) {
+        const std::size_t c = std::size_t(__builtin_ctz(todo));
+        const bool lossy = (lossy_chains >> c) & 1;
+        if (!read_chain(all[c], cs, s, lossy, r)) continue;
+        if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
+        if (r.replaced && r.recovered < 2) continue;  // 锟斤拷 and friends: reported, not decoded
+        next[c] = r.last;
+        orig.clear();
+        bool punct_only = true;
+        for (std::size_t k = r.first; k < r.last; ++k) {
+          append_utf8(orig, cs[k].cp);
+          punct_only = punct_only && punctuation(cs[k].cp);
+        }
+        if (orig == r.text) continue;
+        Repair rep;
+        rep.first = r.first;
+        rep.last = r.last;
+        rep.chars = r.last - r.first;
+        rep.lost = r.lost + r.replaced;
+        rep.chain = c;
+        // Legacy double-byte text of one character (µs as EUC-KR: 탎) is too little evidence alone.
+        // ... and so is one character of a legacy code page (a lone C1 control as windows-1251).
+        const bool legacy = all[c].inner != CodecId::utf8 && all[c].outer != CodecId::latin1;
+        rep.punct_only = punct_only || (legacy && (rep.chars == 1 || decode_at(rep_text_probe(r.text), 0).len ==
+                                                                         r.text.size()));
+        rep.reason = reason_for(all[c], r);
+        if (r.lost && o.guess && guess_lost(r)) rep.guess = true;
+        rep.text = std::move(r.text);
+        const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
+        const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
+        const model::Cost orig_cost = prefix[r.last + 1] - prefix[r.first];
+        model::Cost text_cost = model::cost(rep.text, before, after);
+        rep.gain = orig_cost - text_cost;
+        // Text a legacy codec produced is the innermost layer: if it reads as mojibake again,
+        // the reading is not stable (and repair() would not be idempotent): drop it.
+        if (all[c].inner != CodecId::utf8 && rep.gain > 0 && depth == 0) {
+          Repair probe = rep;
+          if (deepen(probe, cs, o, 0, true)) continue;
+        }
+        // A reading that helps may be a layer of several: look for the next one.
+        if (all[c].inner == CodecId::utf8 && rep.gain > 0) {
+          if (deepen(rep, cs, o, depth)) {
+            text_cost = model::cost(rep.text, before, after);
+            rep.gain = orig_cost - text_cost;
+          }
+        }
+        // A reading must look like real text on its own, not only better than what it replaces
+        // (a layer in between is judged by the text it leads to).
+        if (depth == 0 && text_cost > kMaxPerChar * model::Cost(rep.text.size() / 2 + 2)) continue;
+        if (debug)
+          std::fprintf(stderr, "cand d%d [%zu,%zu) %s gain %.1f lost %d: %s -> %s\n", depth, rep.first, rep.last,
+                       rep.reason.c_str(), rep.gain / 4.0, rep.lost, orig.c_str(), rep.text.c_str());
+        if (rep.gain <= -kDoubtful) continue;
+        out.push_back(std::move(rep));
+      }
+    }
+    tried = hi;
+  }
+}
+
+void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_chain) {
+  per_chain.resize(chains().size(), 0);
+  // Only readings that are sure on their own count: many weak ones do not make a strong case.
+  for (const Repair& r : cands)
+    if (r.gain >= kMargin + kLostMargin * r.lost && !r.punct_only) per_chain[r.chain] += r.gain;
+}
+
+Preferred preferred_chain(const std::vector<model::Cost>& per_chain) noexcept {
+  Preferred p;
+  for (std::size_t c = 0; c < per_chain.size(); ++c)
+    if (per_chain[c] >= kEvidence && (p.chain < 0 || per_chain[c] > per_chain[std::size_t(p.chain)])) p.chain = int(c);
+  p.strong = p.chain >= 0 && per_chain[std::size_t(p.chain)] >= kStrong;
+  return p;
+}
+
+void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, std::vector<Repair>& out) {
+  const int preferred = p.chain;
+  const std::size_t nchars = cs.size();
+  if (cands.empty()) return;
+  auto rank = [preferred](const Repair& r) {
+    return r.gain + (int(r.chain) == preferred ? kPreferredBonus : 0);
+  };
+  std::stable_sort(cands.begin(), cands.end(), [&](const Repair& a, const Repair& b) { return rank(a) > rank(b); });
+  std::vector<bool> taken(nchars, false);
+  const std::size_t from = out.size();
+  for (Repair& rep : cands) {
+    const bool pref = int(rep.chain) == preferred;
+    if (rep.punct_only && !pref) continue;  // punctuation alone is evidence only in the main chain
+    const model::Cost margin = p.relaxed ? kPreferredMargin
+                               : pref    ? (p.strong ? -kDoubtful : kPreferredMargin)
+                               : rep.chars == 1 ? kShortMargin
+                                                : kMargin;
+    if (rep.gain < margin + kLostMargin * rep.lost) continue;
+    bool free = true;
+    for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];
+    if (!free) continue;
+    for (std::size_t k = rep.first; k < rep.last; ++k) taken[k] = true;
+    out.push_back(std::move(rep));
+  }
+  // A short run of CJK characters in a line of clean CJK text is CJK text, not mojibake.
+  bool short_cjk = false;
+  for (std::size_t k = from; k < out.size() && !short_cjk; ++k)
+    short_cjk = out[k].chars <= 2 && model::is_cjk(cs[out[k].first].cp);
+  if (short_cjk && clean_cjk(cs, taken) >= 4) {
+    out.erase(std::remove_if(out.begin() + std::ptrdiff_t(from), out.end(),
+                             [&](const Repair& r) { return r.chars <= 2 && model::is_cjk(cs[r.first].cp); }),
+              out.end());
+  }
+  std::sort(out.begin() + std::ptrdiff_t(from), out.end(),
+            [](const Repair& a, const Repair& b) { return a.first < b.first; });
+}
+
+}  // namespace mojifix::detail

@@ -1,0 +1,55 @@
+// search.hpp — finding and choosing readings for a piece of text (internal).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.hpp"
+#include "mojibake/chars.hpp"
+#include "mojifix/options.hpp"
+
+namespace mojifix::detail {
+
+/// A re-decoding of characters [first, last).
+struct Repair {
+  std::size_t first = 0, last = 0;
+  std::string text;
+  std::string reason;   ///< the chain(s), e.g. "utf-8 read as gbk"
+  model::Cost gain = 0; ///< cost of the original minus cost of `text`, quarter bits
+  int lost = 0;         ///< characters left as U+FFFD (or guessed)
+  bool guess = false;
+  std::size_t chain = 0;  ///< index into chains() of the outermost layer
+  std::size_t chars = 0;  ///< characters of the original
+  bool punct_only = false;  ///< too little evidence alone (punctuation only, one legacy character):
+                            ///< taken only in the main chain
+};
+
+/// Collects candidate readings of characters `cs` (one line) around the characters at
+/// `triggers` (indices into `cs`, increasing). Each candidate has already been searched for
+/// further layers (`depth` counts the layers undone so far; three at most).
+/// `any_chain`: at depth > 0 try legacy chains too (a stability probe), not only UTF-8 layers.
+void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& options, int depth,
+             std::vector<Repair>& out, bool any_chain = false);
+
+/// Sum of the gains of the candidates per chain (the chain with the most evidence is the one
+/// the whole text most likely went through).
+void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_chain);
+
+/// Chooses non-overlapping candidates with a clear margin, best gain first; candidates of the
+/// preferred chain come first and need less margin. Appends them to `out` in increasing order.
+/// The chain the text most likely went through.
+struct Preferred {
+  int chain = -1;        ///< index into chains(), -1: none has enough evidence
+  bool strong = false;   ///< so much evidence that its doubtful readings are taken too
+  bool relaxed = false;  ///< any reading that helps is taken (a further layer)
+};
+
+/// A short CJK reading (one or two characters) is dropped when the line holds clean CJK text.
+void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred preferred, std::vector<Repair>& out);
+
+/// The chain with the largest total gain (readings of punctuation alone do not count) when it
+/// is large enough to lend evidence.
+[[nodiscard]] Preferred preferred_chain(const std::vector<model::Cost>& per_chain) noexcept;
+
+}  // namespace mojifix::detail

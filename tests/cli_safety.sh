@@ -1,0 +1,106 @@
+#!/bin/sh
+# No data lost: an --in-place run killed with SIGKILL (or stopped with SIGTERM) at any moment
+# leaves every file either original or fully repaired; a write that fails part-way (ulimit -f)
+# leaves the original intact and names the file.
+. "$(dirname "$0")/cli_common.sh"
+now() { date +%s.%N; }
+
+# The pristine tree: ISO-8859-1 files (every one is rewritten), small and a few large.
+mkdir -p "$work/pristine"
+python3 - "$work/pristine" <<'EOF'
+import os, sys
+line = "Ça a été dit: là-bas, près de la forêt, où l'on déjeûne à l'aube — naïf et sûr. %d\n"
+for i in range(150):
+    size = 4_000_000 if i % 50 == 7 else 150_000
+    text, n = [], 0
+    while n < size:
+        text.append(line % n)
+        n += len(text[-1])
+    with open(os.path.join(sys.argv[1], "f%03d.txt" % i), "wb") as f:
+        f.write("".join(text).encode("iso-8859-1", "replace"))
+EOF
+(cd "$work/pristine" && sha256sum -- *.txt) | sort -k2 > "$work/original.sums"
+
+# The fully repaired tree, and how long a run takes.
+cp -r "$work/pristine" "$work/done"
+t0=$(now)
+"$tool" --in-place -j 2 -r "$work/done" || no "full run failed"
+t1=$(now)
+(cd "$work/done" && sha256sum -- *.txt) | sort -k2 > "$work/repaired.sums"
+if cmp -s "$work/original.sums" "$work/repaired.sums"; then no "the full run repaired nothing"; fi
+duration=$(echo "$t0 $t1" | awk '{print $2 - $1}')
+echo "a full run takes ${duration}s"
+
+# Checks that every file in $1 is either original or repaired; prints "ORIG REPAIRED TEMPS".
+verdict() {
+  python3 - "$1" "$work/original.sums" "$work/repaired.sums" <<'EOF'
+import hashlib, os, re, sys
+d, orig_f, rep_f = sys.argv[1:]
+orig = {l.split()[1]: l.split()[0] for l in open(orig_f)}
+rep = {l.split()[1]: l.split()[0] for l in open(rep_f)}
+n_orig = n_rep = temps = 0
+for name in sorted(os.listdir(d)):
+    if re.fullmatch(r"\..+\.mojifix-[A-Za-z0-9]{6}", name):
+        temps += 1          # a temporary file of the killed run: allowed, never the file itself
+        continue
+    if name not in orig:
+        print("unexpected file", name); sys.exit(1)
+    h = hashlib.sha256(open(os.path.join(d, name), "rb").read()).hexdigest()
+    if h == orig[name]: n_orig += 1
+    elif h == rep[name]: n_rep += 1
+    else:
+        print("DAMAGED", name); sys.exit(1)
+missing = set(orig) - set(os.listdir(d))
+if missing:
+    print("MISSING", sorted(missing)[:3]); sys.exit(1)
+print(n_orig, n_rep, temps)
+EOF
+}
+
+# SIGKILL at several points of the run.
+mixed=0
+for frac in 0.1 0.25 0.4 0.55 0.7 0.85; do
+  rm -rf "$work/run"
+  cp -r "$work/pristine" "$work/run"
+  "$tool" --in-place -j 2 -r "$work/run" 2> /dev/null &
+  pid=$!
+  sleep "$(echo "$duration $frac" | awk '{print $1 * $2}')"
+  kill -KILL $pid 2> /dev/null
+  wait $pid 2> /dev/null
+  v=$(verdict "$work/run") || { no "SIGKILL at ${frac}: $v"; continue; }
+  echo "SIGKILL at $frac of the run: original/repaired/temporary files: $v"
+  set -- $v
+  [ "$1" -gt 0 ] && [ "$2" -gt 0 ] && mixed=$((mixed + 1))
+done
+[ $mixed -gt 0 ] || no "no SIGKILL landed in the middle of a run (the test proved nothing)"
+
+# SIGTERM: the same guarantee, and the temporary files are removed.
+rm -rf "$work/run"
+cp -r "$work/pristine" "$work/run"
+"$tool" --in-place -j 2 -r "$work/run" 2> /dev/null &
+pid=$!
+sleep "$(echo "$duration" | awk '{print $1 * 0.5}')"
+kill -TERM $pid 2> /dev/null
+wait $pid 2> /dev/null
+v=$(verdict "$work/run") || no "SIGTERM: $v"
+echo "SIGTERM at 0.5 of the run: $v"
+set -- $v
+[ "${3:-1}" -eq 0 ] || no "SIGTERM left temporary files"
+
+# A write that fails part-way: the file-size limit is below the size of the new text.
+rm -rf "$work/run"
+mkdir "$work/run"
+cp "$work/pristine/f007.txt" "$work/run/big.txt"       # 4 MB
+cp "$work/pristine/f000.txt" "$work/run/small.txt"     # 150 kB
+big=$(sha256sum < "$work/run/big.txt")
+sh -c 'ulimit -f 1024 && exec "$@"' sh "$tool" --in-place "$work/run/big.txt" "$work/run/small.txt" 2> "$work/err"
+status=$?
+[ $status -eq 3 ] || no "ulimit -f: exit status $status"
+grep -q "cannot write $work/run/big.txt: File too large" "$work/err" || { no "ulimit -f: message"; cat "$work/err"; }
+[ "$(sha256sum < "$work/run/big.txt")" = "$big" ] || no "ulimit -f: the original changed"
+[ -z "$(find "$work/run" -name '.*mojifix-*')" ] || no "ulimit -f: temporary file left"
+grep -q "$(grep ' f000.txt$' "$work/repaired.sums" | cut -d' ' -f1)" "$work/repaired.sums" &&
+  [ "$(sha256sum < "$work/run/small.txt" | cut -d' ' -f1)" = "$(grep ' f000.txt$' "$work/repaired.sums" | cut -d' ' -f1)" ] ||
+  no "ulimit -f: the small file after the failure was not repaired"
+
+finish "safety"
