@@ -317,7 +317,9 @@ Ranking rank(const det::Window& w, const det::Window* prefix, bool utf8_valid, b
     const det::LangCosts d = c.kind == Kind::sbcs || c.r.letters ? det::letter_deltas(w, c.kind, c.index, sc) : det::LangCosts{};
     const bool shares_ascii = c.kind == Kind::utf8 || c.kind == Kind::sbcs || c.kind == Kind::dbcs;
     auto sum = [&](std::size_t k) { return d[k] + (shares_ascii ? ascii[k] : 0); };
-    Cost gain = 0;
+    // No language at all: the text is in one the statistics do not know, which a code page made
+    // for other languages is not likely to hold.
+    Cost gain = c.kind == Kind::sbcs ? kCodecPrior : 0;
     for (int k = 0; k < langs.count; ++k) gain = std::min(gain, sum(std::size_t(k)) + prior.of(c, k));
     // Scoring used each letter's best language; now one language (or none) for all of them.
     c.r.cost += gain - sum(det::Languages::kBest) + prior.rarity_of(c);

@@ -480,6 +480,36 @@ std::size_t walk(const unsigned char* p, std::size_t size, std::size_t from, Kin
 
 }  // namespace
 
+namespace {
+
+// A code page with combining marks (windows-1258): where the scorer read a letter and the mark
+// after it as one composed letter, the letter statistics count the composed letter instead of
+// the base (so Italian "ò" read as "r" + dot below is judged as "ṛ" under each language).
+void compose_deltas(const Window& w, const Sbcs& c, LangCosts& sum) {
+  const Tables& t = tables();
+  auto add = [&](char32_t cp, int sign) {
+    if (const auto* d = t.langs.of(cp))
+      for (std::size_t k = 0; k < sum.size(); ++k) sum[k] += sign * (*d)[k];
+  };
+  unsigned prev = 0;  // byte of the letter a mark may compose with (0: none)
+  for (std::size_t i = 0; i < w.n; ++i) {
+    const unsigned b = w.p[i];
+    const auto* m = b < 0x80 ? t.mark_bytes.end() : std::find(t.mark_bytes.begin(), t.mark_bytes.end(), b);
+    if (m != t.mark_bytes.end() && prev) {
+      const Cell& composed = t.compose[prev][std::size_t(m - t.mark_bytes.begin())];
+      if (composed.variants) {
+        add(c.cp[prev], -1);
+        add(composed.cp, 1);
+        prev = 0;
+        continue;
+      }
+    }
+    prev = b;
+  }
+}
+
+}  // namespace
+
 LangCosts letter_deltas(const Window& w, Kind kind, std::uint8_t index, ScriptCounts& scripts) {
   const Tables& t = tables();
   LangCosts sum{};
@@ -492,6 +522,7 @@ LangCosts letter_deltas(const Window& w, Kind kind, std::uint8_t index, ScriptCo
       const auto& d = c.delta[b];
       for (std::size_t k = 0; k < sum.size(); ++k) sum[k] += h * d[k];  // all lanes: vectorizes
     }
+    if (c.marks) compose_deltas(w, c, sum);
     return sum;
   }
   const bool wide = kind != Kind::utf8 && kind != Kind::dbcs;

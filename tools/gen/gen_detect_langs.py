@@ -27,8 +27,14 @@ from common import SHARED_DIR, banner, need, out_dir, write
 RANGES = [(0x41, 0x7A), (0xC0, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x590, 0x6FF), (0xE00, 0xE7F),
           (0x1E00, 0x1EFF)]
 # Languages with 8-bit code pages of their own, read from iso-codes when the corpus lacks them.
-ISO_CODES_LANGS = ["it", "pt", "nl", "sv", "da", "fi", "ca", "cs", "sk", "hu", "hr", "sl", "ro", "lt", "lv",
-                   "et", "bg", "mk", "sr", "be", "he", "ar", "fa", "th"]
+# Their lists are names, many of them foreign (Sanskrit "ṛ" in Italian): only the letters the
+# language's own code page can write are counted.
+ISO_CODES_LANGS = {
+    "it": "cp1252", "pt": "cp1252", "nl": "cp1252", "sv": "cp1252", "da": "cp1252", "fi": "cp1252",
+    "ca": "cp1252", "cs": "cp1250", "sk": "cp1250", "hu": "cp1250", "hr": "cp1250", "sl": "cp1250",
+    "ro": "cp1250", "lt": "cp1257", "lv": "cp1257", "et": "cp1257", "bg": "cp1251", "mk": "cp1251",
+    "sr": "cp1251", "be": "cp1251", "he": "cp1255", "ar": "cp1256", "fa": "cp1256", "th": "cp874",
+}
 ISO_CODES_DIR = "/usr/share/locale"
 ISO_CODES_FILES = ["iso_3166-1.mo", "iso_639-2.mo", "iso_4217.mo", "iso_15924.mo", "iso_3166-3.mo"]
 
@@ -48,14 +54,22 @@ def mo_messages(path):
         yield data[offset:offset + length].decode("utf-8")
 
 
-def count_letters(lines):
+def writable(ch, codec):
+    try:
+        ch.encode(codec)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def count_letters(lines, codec=None):
     c = collections.Counter()
     letters = 0
     for line in lines:
         for ch in unicodedata.normalize("NFC", line):
             if ch.isalpha():
                 letters += 1
-                if modelled(ord(ch)):
+                if modelled(ord(ch)) and (codec is None or writable(ch, codec)):
                     c[ord(ch)] += 1
     return c, letters
 
@@ -76,7 +90,7 @@ def main():
         counts[lang] = c
         sources.append(("devset corpus A", path))
     need(os.path.join(ISO_CODES_DIR, "de", "LC_MESSAGES", "iso_639-2.mo"))  # iso-codes installed?
-    for lang in ISO_CODES_LANGS:
+    for lang, codec in ISO_CODES_LANGS.items():
         if lang in counts:
             continue
         lines = []
@@ -87,7 +101,7 @@ def main():
                 sources.append(("iso-codes", path))
         if not lines:
             continue
-        c, letters = count_letters(m for m in lines if "Project-Id-Version" not in m)
+        c, letters = count_letters((m for m in lines if "Project-Id-Version" not in m), codec)
         langs.append(lang)
         counts[lang] = c
     cps = sorted(set().union(*counts.values()))
