@@ -231,12 +231,8 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         const model::Cost orig_cost = prefix[r.last + 1] - prefix[r.first];
         model::Cost text_cost = model::cost(rep.text, before, after);
         rep.gain = orig_cost - text_cost;
-        // Text a legacy codec produced is the innermost layer: if it reads as mojibake again,
-        // the reading is not stable (and repair() would not be idempotent): drop it.
-        if (all[c].inner != CodecId::utf8 && rep.gain > 0 && depth == 0) {
-          Repair probe = rep;
-          if (deepen(probe, cs, o, 0, true)) continue;
-        }
+        // Text a legacy codec produced must not read as mojibake again: checked later (stable()).
+        rep.unchecked = all[c].inner != CodecId::utf8 && rep.gain > 0 && depth == 0;
         // A reading that helps may be a layer of several: look for the next one.
         if (all[c].inner == CodecId::utf8 && rep.gain > 0) {
           if (deepen(rep, cs, o, depth)) {
@@ -258,11 +254,34 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   }
 }
 
+namespace {
+// Only readings that are sure on their own count: many weak ones do not make a strong case.
+bool counts(const Repair& r) noexcept { return r.gain >= kMargin + kLostMargin * r.lost && !r.punct_only; }
+}  // namespace
+
 void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_chain) {
   per_chain.resize(chains().size(), 0);
-  // Only readings that are sure on their own count: many weak ones do not make a strong case.
   for (const Repair& r : cands)
-    if (r.gain >= kMargin + kLostMargin * r.lost && !r.punct_only) per_chain[r.chain] += r.gain;
+    if (counts(r)) per_chain[r.chain] += r.gain;
+}
+
+bool stable(Repair& rep, const std::vector<Ch>& cs, const Options& o) {
+  if (!rep.unchecked) return true;
+  rep.unchecked = false;
+  Repair probe = rep;
+  return !deepen(probe, cs, o, 0, true);
+}
+
+bool check_chain(std::vector<Repair>& cands, std::size_t chain, const std::vector<Ch>& cs, const Options& o) {
+  bool any = false;
+  cands.erase(std::remove_if(cands.begin(), cands.end(),
+                             [&](Repair& r) {
+                               if (!r.unchecked || r.chain != chain || !counts(r)) return false;
+                               any = true;
+                               return !stable(r, cs, o);
+                             }),
+              cands.end());
+  return any;
 }
 
 Preferred preferred_chain(const std::vector<model::Cost>& per_chain) noexcept {
@@ -273,7 +292,8 @@ Preferred preferred_chain(const std::vector<model::Cost>& per_chain) noexcept {
   return p;
 }
 
-void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, std::vector<Repair>& out) {
+void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, std::vector<Repair>& out,
+            const Options* options) {
   const int preferred = p.chain;
   const std::size_t nchars = cs.size();
   if (cands.empty()) return;
@@ -293,7 +313,7 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, 
     if (rep.gain < margin + kLostMargin * rep.lost) continue;
     bool free = true;
     for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];
-    if (!free) continue;
+    if (!free || (rep.unchecked && options && !stable(rep, cs, *options))) continue;
     for (std::size_t k = rep.first; k < rep.last; ++k) taken[k] = true;
     out.push_back(std::move(rep));
   }
