@@ -104,14 +104,28 @@ char32_t three_byte(const unsigned char* p) noexcept {
   return char32_t(((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
 }
 
+// Common CJK characters (not suspect), one bit per BMP code point: the scan's inner loop.
+struct CommonCjk {
+  std::uint64_t bits[0x10000 / 64] = {};
+  CommonCjk() {
+    for (char32_t cp = 0x80; cp < 0x10000; ++cp)
+      if (model::bmp::flags(cp) == model::bmp::kCjk) bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+  }
+  [[nodiscard]] bool has(char32_t cp) const noexcept { return (bits[cp >> 6] >> (cp & 63)) & 1; }
+};
+
+const CommonCjk& common_cjk() {
+  static const CommonCjk t;
+  return t;
+}
+
 // Skips common CJK characters (not suspect) that another three-byte character follows, from
 // byte `i` of a run whose last four characters were not suspect either: nothing can trigger
 // there, so only the run's last four characters are kept. Returns the new offset.
 std::size_t skip_common_cjk(const unsigned char* b, std::size_t i, std::size_t n, Run& run) noexcept {
+  const CommonCjk& common = common_cjk();
   std::size_t j = i;
-  while (j + 6 <= n && (b[j] & 0xF0) == 0xE0 && (b[j + 3] & 0xF0) == 0xE0 &&
-         model::bmp::flags(three_byte(b + j)) == model::bmp::kCjk)
-    j += 3;
+  while (j + 6 <= n && (b[j] & 0xF0) == 0xE0 && (b[j + 3] & 0xF0) == 0xE0 && common.has(three_byte(b + j))) j += 3;
   const std::size_t k = (j - i) / 3;
   if (k > 4) run.len += k - 4;
   for (std::size_t at = k > 4 ? j - 12 : i; at < j; at += 3) {
