@@ -118,8 +118,12 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   }
   std::vector<Repair> cands, inner;
   collect(cs, trig, o, depth + 1, cands, any_chain);
+  // A further layer lies inside the reading. A stability probe also counts readings that take in
+  // characters around it: the text the reading leaves must not read as mojibake in context.
   cands.erase(std::remove_if(cands.begin(), cands.end(),
-                             [&](const Repair& r) { return r.first < left || r.last > inside; }),
+                             [&](const Repair& r) {
+                               return any_chain ? r.last <= left || r.first >= inside : r.first < left || r.last > inside;
+                             }),
               cands.end());
   std::vector<model::Cost> gains;
   add_gains(cands, gains);
