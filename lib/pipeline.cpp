@@ -12,6 +12,8 @@ namespace mojifix::detail {
 namespace {
 constexpr std::array kStages{
     Stage{"mojibake", [](const Options& o) { return o.mojibake; }, &mojibake_stage},
+    Stage{"annotations", [](const Options& o) { return o.annotations; }, &annotations_stage},
+    Stage{"script", [](const Options& o) { return o.script; }, &script_stage},
     Stage{"normalize", [](const Options& o) { return o.normalize; }, &normalize_stage},
 };
 }  // namespace

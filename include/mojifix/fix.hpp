@@ -29,6 +29,8 @@ enum class FixKind : std::uint8_t {
   mojibake,       ///< text decoded with the wrong codec, decoded again the right way (the reason
                   ///< names the chain, e.g. "utf-8 read as gbk")
   unrecoverable,  ///< report only: text whose bytes were lost earlier (锟斤拷, 烫烫烫, U+FFFD runs)
+  annotation,     ///< a flattened reading gloss removed: 時(shí) -> 時
+  script,         ///< Chinese text converted to the other script (Simplified / Traditional)
 };
 
 /// Stable lower-case name of a kind ("invalid_bytes", "normalization", ...).
