@@ -177,7 +177,6 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
     for (std::size_t c = 0; c < all.size(); ++c)
       if (all[c].outer == CodecId::latin1 && single_byte(all[c].inner)) need_enc &= ~(1u << c);
   Reading r;
-  std::string orig;
   // Cost of the original line up to each character (with a newline before and after), so that
   // the cost of any span in its context is a difference; made when the first reading is scored.
   std::vector<model::Cost> prefix;
@@ -217,50 +216,69 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
         if (r.replaced && r.recovered < 2) continue;  // 锟斤拷 and friends: reported, not decoded
         next[c] = r.last;
-        orig.clear();
-        bool punct_only = true;
-        for (std::size_t k = r.first; k < r.last; ++k) {
-          append_utf8(orig, cs[k].cp);
-          punct_only = punct_only && punctuation(cs[k].cp);
+        // The reading against the original characters, without building strings.
+        bool punct_only = true, same = true;
+        {
+          std::size_t at = 0;
+          for (std::size_t k = r.first; k < r.last; ++k) {
+            punct_only = punct_only && punctuation(cs[k].cp);
+            if (same) {
+              if (at >= r.text.size()) {
+                same = false;
+              } else {
+                const Decoded d = decode_at(r.text, at);
+                same = d.cp == cs[k].cp;
+                at += d.len;
+              }
+            }
+          }
+          same = same && at == r.text.size();
         }
-        if (orig == r.text) continue;
+        if (same) continue;
+        const bool guessed = r.lost && o.guess && guess_lost(r);
+        const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
+        const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
+        const model::Cost orig_cost = span_cost(r.first, r.last);
+        model::Cost text_cost = model::cost(r.text, before, after);
+        model::Cost gain = orig_cost - text_cost;
+        // A reading that helps may be a layer of several: look for the next one.
+        const bool layered = all[c].inner == CodecId::utf8 && gain > 0;
+        // A reading must look like real text on its own, not only better than what it replaces
+        // (a layer in between is judged by the text it leads to, below).
+        if (!layered && ((depth == 0 && text_cost > kMaxPerChar * model::Cost(r.text.size() / 2 + 2)) ||
+                         gain <= -kDoubtful))
+          continue;
         Repair rep;
         rep.first = r.first;
         rep.last = r.last;
         rep.chars = r.last - r.first;
         rep.lost = r.lost + r.replaced;
         rep.chain = c;
+        rep.guess = guessed;
         // Legacy double-byte text of one character (µs as EUC-KR: 탎) is too little evidence alone.
         // ... and so is one character of a legacy code page (a lone C1 control as windows-1251).
         const bool legacy = all[c].inner != CodecId::utf8 && all[c].outer != CodecId::latin1;
         rep.punct_only = punct_only || (legacy && (rep.chars == 1 || decode_at(rep_text_probe(r.text), 0).len ==
                                                                          r.text.size()));
-        if (r.lost && o.guess && guess_lost(r)) rep.guess = true;
-        rep.text = std::move(r.text);
-        const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
-        const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
-        const model::Cost orig_cost = span_cost(r.first, r.last);
-        model::Cost text_cost = model::cost(rep.text, before, after);
-        rep.gain = orig_cost - text_cost;
+        rep.text = r.text;
+        rep.gain = gain;
         // Text a legacy codec produced must not read as mojibake again: checked later (stable()).
         rep.unchecked = all[c].inner != CodecId::utf8 && rep.gain > 0 && depth == 0;
-        // A reading that helps may be a layer of several: look for the next one.
-        const bool layered = all[c].inner == CodecId::utf8 && rep.gain > 0;
-        if (layered) rep.reason = reason_for(all[c], r, rep.text);  // deepen() adds to it
+        rep.reason = reason_for(all[c], r, rep.text);  // deepen() adds to it
         if (layered) {
           if (deepen(rep, cs, o, depth)) {
             text_cost = model::cost(rep.text, before, after);
             rep.gain = orig_cost - text_cost;
           }
+          if (depth == 0 && text_cost > kMaxPerChar * model::Cost(rep.text.size() / 2 + 2)) continue;
+          if (rep.gain <= -kDoubtful) continue;
         }
-        // A reading must look like real text on its own, not only better than what it replaces
-        // (a layer in between is judged by the text it leads to).
-        if (depth == 0 && text_cost > kMaxPerChar * model::Cost(rep.text.size() / 2 + 2)) continue;
-        if (!layered) rep.reason = reason_for(all[c], r, rep.text);
-        if (debug)
+        if (debug) {
+          std::string orig;
+          for (std::size_t k = r.first; k < r.last; ++k) append_utf8(orig, cs[k].cp);
           std::fprintf(stderr, "cand d%d [%zu,%zu) %s gain %.1f lost %d: %s -> %s\n", depth, rep.first, rep.last,
                        rep.reason.c_str(), rep.gain / 4.0, rep.lost, orig.c_str(), rep.text.c_str());
-        if (rep.gain <= -kDoubtful) continue;
+        }
         out.push_back(std::move(rep));
       }
     }
