@@ -141,6 +141,7 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
     while (end < line_end && (static_cast<unsigned char>(in[end]) & 0xC0) == 0x80) ++end;
     line.end = end;
     prev_end = end;
+    line.cs.reserve(line.end - line.begin);  // one allocation: no more characters than bytes
     read_chars(in, line.begin, line.end, entities, line.cs);
     trig.clear();
     std::size_t k = 0;
