@@ -64,6 +64,7 @@ int put_gb4(std::uint32_t linear, unsigned char* out) noexcept {
 // Reverse map of one single-byte codec: direct for U+0080..U+04FF, sorted pairs above.
 struct SbcsReverse {
   std::array<std::uint8_t, 0x500> low{};  // 0 = none
+  std::array<std::uint8_t, 0x600> symbols{};  // U+2000..U+25FF (punctuation, math, box drawing), 0 = none
   std::vector<std::pair<char32_t, std::uint8_t>> high;
 };
 
@@ -134,6 +135,7 @@ struct Tables {
           if (!sbcs[k].low[cp]) sbcs[k].low[cp] = std::uint8_t(b);
         } else {
           sbcs[k].high.emplace_back(cp, std::uint8_t(b));
+          if (cp >= 0x2000 && cp < 0x2600 && !sbcs[k].symbols[cp - 0x2000]) sbcs[k].symbols[cp - 0x2000] = std::uint8_t(b);
         }
       }
       std::sort(sbcs[k].high.begin(), sbcs[k].high.end());
@@ -312,6 +314,8 @@ int encode_char(CodecId id, char32_t cp, unsigned char* out, int alt) noexcept {
     std::uint8_t b = 0;
     if (cp < 0x500) {
       b = r.low[cp];
+    } else if (cp >= 0x2000 && cp < 0x2600) {
+      b = r.symbols[cp - 0x2000];
     } else {
       const auto it = std::lower_bound(r.high.begin(), r.high.end(), std::pair<char32_t, std::uint8_t>(cp, 0));
       if (it != r.high.end() && it->first == cp) b = it->second;
