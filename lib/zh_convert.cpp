@@ -15,6 +15,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <mutex>
 
 #include "plan.hpp"
@@ -27,50 +28,69 @@ namespace {
 
 inline unsigned char_len(unsigned char lead) noexcept { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
 
-// Collects the many short pieces of a conversion (a character, a value) in a small buffer, so
-// that the output string is appended to in blocks.
-class Sink {
+// Collects the many short pieces of a conversion (a character, a value) in a buffer with
+// slack, so that a short piece is one fixed 16-byte copy and the output string is appended
+// to in large blocks.
+class Writer {
  public:
-  explicit Sink(std::string& out) : out_(out) {}
-  Sink(const Sink&) = delete;
-  Sink& operator=(const Sink&) = delete;
-  ~Sink() { flush(); }
-  void put(const char* s, std::size_t len) {
-    if (len > 32) {
+  explicit Writer(std::string& out) : out_(out) {}
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+  ~Writer() { flush(); }
+  /// Bytes in the output so far, flushed or not.
+  [[nodiscard]] std::size_t size() const noexcept { return out_.size() + n_; }
+  /// Appends [s, e); `readable` bytes can be read from `s` (at least e - s).
+  void put(const unsigned char* s, const unsigned char* e, std::size_t readable) {
+    const auto len = std::size_t(e - s);
+    if (n_ + len > kBuf) {
       flush();
-      out_.append(s, len);
-      return;
+      if (len > kBuf) {
+        out_.append(reinterpret_cast<const char*>(s), len);
+        return;
+      }
     }
-    if (n_ + len > sizeof buf_) flush();
-    for (std::size_t i = 0; i < len; ++i) buf_[n_ + i] = s[i];
+    if (len <= kSlack && readable >= kSlack) std::memcpy(buf_ + n_, s, kSlack);
+    else std::memcpy(buf_ + n_, s, len);
     n_ += len;
   }
-  void put(const unsigned char* b, const unsigned char* e) { put(reinterpret_cast<const char*>(b), std::size_t(e - b)); }
-  void put(std::string_view v) { put(v.data(), v.size()); }
-  /// Bytes written so far, flushed or not.
-  [[nodiscard]] std::size_t size() const noexcept { return out_.size() + n_; }
+  /// Appends a dictionary value (its arena is padded: see Dict::value).
+  void put(std::string_view v) {
+    const auto* s = reinterpret_cast<const unsigned char*>(v.data());
+    put(s, s + v.size(), kSlack);
+  }
   void flush() {
     out_.append(buf_, n_);
     n_ = 0;
   }
 
  private:
+  static constexpr std::size_t kBuf = 8192, kSlack = 16;
   std::string& out_;
   std::size_t n_ = 0;
-  char buf_[1024];
+  char buf_[kBuf + kSlack];
 };
+
+// Sets the derived fields of a group whose dictionaries are filled in.
+void finish(Group& g) {
+  g.ascii = false;
+  g.starts.assign(0x10000 / 64, 0);
+  for (unsigned i = 0; i < g.size; ++i) {
+    g.ascii |= g.dicts[i]->ascii_in_keys();
+    for (char32_t cp = 0; cp < 0x10000; ++cp)
+      if (g.dicts[i]->may_start(cp)) g.starts[cp >> 6] |= std::uint64_t(1) << (cp & 63);
+  }
+}
 
 Group make_group(const std::int8_t* ids) {
   Group g;
-  for (int i = 0; i < 3 && ids[i] >= 0; ++i) {
-    g.dicts[g.size++] = &dict(static_cast<DictId>(ids[i]));
-    g.ascii |= g.dicts[g.size - 1]->ascii_in_keys();
-  }
+  for (int i = 0; i < 3 && ids[i] >= 0; ++i) g.dicts[g.size++] = &dict(static_cast<DictId>(ids[i]));
+  finish(g);
   return g;
 }
 
 // Sets the derived fields of a chain whose dictionaries and steps are filled in.
 void finish(Chain& c) {
+  for (unsigned k = 0; k < c.size; ++k) finish(c.steps[k]);
   c.ascii = c.segmentation->ascii_in_keys();
   for (unsigned k = 0; k < c.size; ++k) c.ascii |= c.steps[k].ascii;
   bool fused = c.steps[0].dicts[0] == c.segmentation;
@@ -145,8 +165,8 @@ const unsigned char* fused_first(const Chain& c, const unsigned char* p, const u
   const std::size_t seg_entries = c.segmentation->size();  // entries after these are single characters
   const unsigned char* const start = p;
   const unsigned char* copied = p;
-  Sink sink(out);
   const std::size_t base = out.size();
+  Writer w(out);
   while (p < end) {
     if (*p < 0x80) {
       if (!c.ascii) {
@@ -161,11 +181,11 @@ const unsigned char* fused_first(const Chain& c, const unsigned char* p, const u
     unsigned len;
     const char32_t cp = next_cp(p, len);
     if (first.longest(cp, len, p, end, m)) {
-      sink.put(copied, p);
+      w.put(copied, p, std::size_t(end - copied));
       const bool edge = cuts && m.entry < seg_entries;
-      if (edge && (cuts->empty() || cuts->back() != sink.size() - base)) cuts->push_back(sink.size() - base);
-      sink.put(first.value(m.entry));
-      if (edge) cuts->push_back(sink.size() - base);
+      if (edge && (cuts->empty() || cuts->back() != w.size() - base)) cuts->push_back(w.size() - base);
+      w.put(first.value(m.entry));
+      if (edge) cuts->push_back(w.size() - base);
       p += m.len;
       copied = p;
       if (m.entry < seg_entries && std::size_t(p - start) >= budget) break;
@@ -173,7 +193,7 @@ const unsigned char* fused_first(const Chain& c, const unsigned char* p, const u
       p += len;
     }
   }
-  sink.put(copied, p);
+  w.put(copied, p, std::size_t(end - copied));
   return p;
 }
 
@@ -208,14 +228,14 @@ void convert_step(const Group& g, const unsigned char* b, const unsigned char* e
                   Cuts* cuts) {
   const unsigned char* p = b;
   const unsigned char* copied = b;  // input before this is already in `out`
-  Sink sink(out);
   const std::size_t base = out.size();
+  Writer w(out);
   std::size_t next = 0;  // the first offset of `in` not yet reached
   const unsigned char* limit = in && next < in->size() ? b + (*in)[0] : e;
   while (true) {
     while (p == limit) {  // a segment edge: record where it lands in the output
       if (p == e && (!in || next >= in->size())) break;
-      if (cuts) cuts->push_back(sink.size() - base + std::size_t(p - copied));
+      if (cuts) cuts->push_back(w.size() - base + std::size_t(p - copied));
       ++next;
       limit = next < in->size() ? b + (*in)[next] : e;
     }
@@ -224,21 +244,27 @@ void convert_step(const Group& g, const unsigned char* b, const unsigned char* e
       p += ascii_prefix(std::string_view(reinterpret_cast<const char*>(p), std::size_t(limit - p)));
       continue;
     }
+    unsigned len;
+    const char32_t cp = next_cp(p, len);
+    if (cp < 0x10000 && !((g.starts[cp >> 6] >> (cp & 63)) & 1)) {  // most characters start no key
+      p += len;
+      continue;
+    }
     Match m;
     bool hit = false;
     for (unsigned i = 0; i < g.size; ++i) {
-      if (g.dicts[i]->longest(p, limit, m)) {
-        sink.put(copied, p);
-        sink.put(g.dicts[i]->value(m.entry));
+      if (g.dicts[i]->longest(cp, len, p, limit, m)) {
+        w.put(copied, p, std::size_t(e - copied));
+        w.put(g.dicts[i]->value(m.entry));
         p += m.len;
         copied = p;
         hit = true;
         break;
       }
     }
-    if (!hit) p += char_len(*p);
+    if (!hit) p += len;
   }
-  sink.put(copied, e);
+  w.put(copied, e, std::size_t(e - copied));
 }
 
 void convert_into(const Chain& c, std::string_view text, std::string& out) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@ struct Group {
   std::array<const Dict*, 3> dicts{};
   unsigned size = 0;
   bool ascii = false;  ///< some key contains ASCII
+  /// BMP code points that start a key of some dictionary of the group (a bit each).
+  std::vector<std::uint64_t> starts;
 };
 
 /// A conversion: the segmentation dictionary and up to three groups applied in turn to each
