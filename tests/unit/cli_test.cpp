@@ -119,6 +119,14 @@ TEST_CASE("cli: detect prints FILE TAB ENCODING TAB CONFIDENCE, or only the name
   CHECK(cli({"detect", "--quiet", b}).out == "windows-1251\n");
 }
 
+TEST_CASE("cli: detect --max-bytes N examines only the first N bytes", "[cli][detect]") {
+  test::TempDir t;
+  const std::string f = t.write("c.txt", "plain start, " + test::encode("затем русский текст в кодировке KOI8-R.", "KOI8-R"));
+  CHECK(cli({"detect", "--quiet", f}).out == "koi8-r\n");
+  CHECK(cli({"detect", "--quiet", "--max-bytes", "12", f}).out == "ascii\n");
+  CHECK(cli({"detect", "--max-bytes", "x", f}).code == 2);
+}
+
 TEST_CASE("cli: usage and I/O errors have their exit codes and one-line messages", "[cli]") {
   const Run u = cli({"--bogus"});
   CHECK(u.code == 2);
