@@ -202,6 +202,8 @@ void build_languages(Tables& t) {
   Languages& l = t.langs;
   l.count = std::min(tables::detect_lang_count, Languages::kBest);
   for (int k = 0; k < l.count; ++k) l.code[std::size_t(k)] = tables::detect_lang_codes[k];
+  for (int k = 0; k < l.count; ++k)
+    if (l.code[std::size_t(k)] == "vi") l.vietnamese = k;
   // Each language's letters per model class, and its own script (where most of its letters are).
   std::vector<std::array<double, kMaxLangs>> count(Languages::kLetterLimit);
   std::array<std::array<double, kClasses>, kMaxLangs> per_class{};

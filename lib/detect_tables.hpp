@@ -54,6 +54,7 @@ struct Languages {
   std::vector<std::array<std::int16_t, kMaxLangs>> delta;  ///< per letter index: language cost - model cost
   static constexpr char32_t kLetterLimit = 0x2000;
   static constexpr int kBest = kMaxLangs - 1;  ///< delta lane holding the lowest delta of any language
+  int vietnamese = -1;                          ///< lane of "vi" (the language of windows-1258's tone marks)
 
   [[nodiscard]] const std::array<std::int16_t, kMaxLangs>* of(char32_t cp) const noexcept {
     if (cp >= kLetterLimit || !letter[cp]) return nullptr;
