@@ -286,6 +286,16 @@ void round(const det::Window& w, std::vector<Candidate>& order, bool utf8_valid)
   }
 }
 
+// Sorts readings by cost, stable (insertion sort: a few dozen, mostly in order; no buffer).
+void by_cost(std::vector<Candidate>& v) {
+  for (std::size_t k = 1; k < v.size(); ++k) {
+    const Candidate c = v[k];
+    std::size_t j = k;
+    for (; j > 0 && v[j - 1].r.cost > c.r.cost; --j) v[j] = v[j - 1];
+    v[j] = c;
+  }
+}
+
 // Ranks every candidate reading: a first round on a short prefix drops the hopeless ones and
 // orders the rest, the second scores them on the whole window; then the letter statistics.
 Ranking rank(const det::Window& w, const det::Window* prefix, bool utf8_valid, bool wide) {
@@ -295,7 +305,7 @@ Ranking rank(const det::Window& w, const det::Window* prefix, bool utf8_valid, b
     round(*prefix, order, utf8_valid);
     order.erase(std::remove_if(order.begin(), order.end(), [](const Candidate& c) { return c.r.cost == det::kAborted; }),
                 order.end());
-    std::stable_sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) { return a.r.cost < b.r.cost; });
+    by_cost(order);
   }
   round(w, order, utf8_valid);
   // Letters: a reading whose letters fit one language (and a code page made for it) gains what
@@ -308,7 +318,7 @@ Ranking rank(const det::Window& w, const det::Window* prefix, bool utf8_valid, b
   for (unsigned b = 'A'; b <= 'z'; ++b) ascii_letters += (b <= 'Z' || b >= 'a') ? w.low[b] : 0;
   // Scores only grow from here (the letter costs were each letter's best), so in order of score
   // a reading far behind the best final one is left with its bound.
-  std::stable_sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) { return a.r.cost < b.r.cost; });
+  by_cost(order);
   Cost best = det::kAborted;
   for (Candidate& c : order) {
     if (c.r.cost == det::kAborted) break;

@@ -339,8 +339,7 @@ std::unique_ptr<Tables> build() {
 
 }  // namespace
 
-Cell Tables::cell(char32_t cp) const noexcept {
-  if (cp < 0x10000) return Cell{cp, cls[cp], cost[cp], 0};
+Cell Tables::cell_beyond_bmp(char32_t cp) noexcept {
   return Cell{cp, std::uint8_t(model::char_class(cp)), std::uint8_t(std::min<Cost>(model::char_cost(cp), 255)), 0};
 }
 

@@ -111,7 +111,11 @@ struct Tables {
   std::array<unsigned char, 5> mark_bytes{};
   Languages langs;
 
-  [[nodiscard]] Cell cell(char32_t cp) const noexcept;  ///< class and cost of any code point
+  /// Class and cost of any code point.
+  [[nodiscard]] Cell cell(char32_t cp) const noexcept {
+    return cp < 0x10000 ? Cell{cp, cls[cp], cost[cp], 0} : cell_beyond_bmp(cp);
+  }
+  [[nodiscard]] static Cell cell_beyond_bmp(char32_t cp) noexcept;
   [[nodiscard]] const Dbcs& family(Family f) const noexcept { return dbcs[std::size_t(f)]; }
 };
 
