@@ -52,20 +52,16 @@ print(n_orig, n_rep, temps)
 EOF
 }
 
-# Waits until the run $2 has replaced at least $3 files of $1 (a replaced file has a new inode),
-# or has ended; the kill points follow the run's progress, not the clock (the machine may be busy).
-wait_replaced() {
-  python3 - "$@" <<'EOF2'
-import os, sys, time
-d, pid, want = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+# Runs `mojifix --in-place -j 2 -r $1`, waits until it has replaced at least $3 files (a replaced
+# file has a new inode) or has ended, then sends signal $2: the kill points follow the run's
+# progress, not the clock (the machine may be busy). The tool starts after the watcher is ready.
+run_and_signal() {
+  python3 - "$tool" "$@" <<'EOF2'
+import os, signal, subprocess, sys, time
+tool, d, sig, want = sys.argv[1], sys.argv[2], getattr(signal, sys.argv[3]), int(sys.argv[4])
 start = {n: os.stat(os.path.join(d, n)).st_ino for n in os.listdir(d)}
-def alive():
-    try:
-        with open("/proc/%d/stat" % pid) as f:
-            return f.read().split(") ")[-1][0] != "Z"
-    except OSError:
-        return False
-while alive():
+p = subprocess.Popen([tool, "--in-place", "-j", "2", "-r", d], stderr=subprocess.DEVNULL)
+while p.poll() is None:
     done = 0
     for n, ino in start.items():
         try:
@@ -73,8 +69,10 @@ while alive():
         except OSError:
             pass
     if done >= want:
+        p.send_signal(sig)
         break
-    time.sleep(0.002)
+    time.sleep(0.001)
+p.wait()
 EOF2
 }
 
@@ -83,11 +81,7 @@ mixed=0
 for target in 1 20 50 80 110 140; do
   rm -rf "$work/run"
   cp -r "$work/pristine" "$work/run"
-  "$tool" --in-place -j 2 -r "$work/run" 2> /dev/null &
-  pid=$!
-  wait_replaced "$work/run" $pid $target
-  kill -KILL $pid 2> /dev/null
-  wait $pid 2> /dev/null
+  run_and_signal "$work/run" SIGKILL $target
   v=$(verdict "$work/run") || { no "SIGKILL after $target files: $v"; continue; }
   echo "SIGKILL after $target replaced files: original/repaired/temporary files: $v"
   set -- $v
@@ -98,11 +92,7 @@ done
 # SIGTERM: the same guarantee, and the temporary files are removed.
 rm -rf "$work/run"
 cp -r "$work/pristine" "$work/run"
-"$tool" --in-place -j 2 -r "$work/run" 2> /dev/null &
-pid=$!
-wait_replaced "$work/run" $pid 75
-kill -TERM $pid 2> /dev/null
-wait $pid 2> /dev/null
+run_and_signal "$work/run" SIGTERM 75
 v=$(verdict "$work/run") || no "SIGTERM: $v"
 echo "SIGTERM after 75 replaced files: $v"
 set -- $v
