@@ -286,6 +286,71 @@ void round(const det::Window& w, std::vector<Candidate>& order, bool utf8_valid)
   }
 }
 
+// Sorts readings by cost, stable (insertion sort: a few dozen, mostly in order; no buffer).
+void by_cost(std::vector<Candidate>& v) {
+  for (std::size_t k = 1; k < v.size(); ++k) {
+    const Candidate c = v[k];
+    std::size_t j = k;
+    for (; j > 0 && v[j - 1].r.cost > c.r.cost; --j) v[j] = v[j - 1];
+    v[j] = c;
+  }
+}
+
+// The script most of a single-byte reading's non-ASCII letters are in (0: no letters).
+std::uint8_t main_script(const det::Window& w, std::uint8_t index) {
+  const auto& t = det::tables();
+  const auto& c = t.sbcs[index];
+  std::array<std::uint32_t, det::Tables::kScripts> n{};
+  for (unsigned j = 0; j < w.distinct; ++j) n[t.script[c.cls[w.present[j] + 0x80u]]] += w.high[w.present[j]];
+  n[0] = 0;
+  return std::uint8_t(std::max_element(n.begin(), n.end()) - n.begin());
+}
+
+// Pruning scores each letter at its best language's cost, which can favour a reading that mixes
+// languages (Portuguese "ã" read as Romanian "ă" by windows-1258) over one a single language
+// explains. So when a single-byte reading wins, the few most promising single-byte readings that
+// were dropped (by their bound) and read a different text in the same script are scored in full
+// and judged too.
+template <class Judge>
+void rescue(const det::Window& w, std::vector<Candidate>& order, Candidate win, Judge&& judge) {
+  constexpr std::size_t kRescued = 3;
+  const std::array<Cost, 32>& lb = sbcs_bounds(w);
+  const std::size_t ns = std::min(det::tables().sbcs.size(), lb.size());
+  std::array<bool, 32> judged{};
+  for (const Candidate& c : order)
+    if (c.kind == Kind::sbcs && c.r.cost != det::kAborted) judged[c.index] = true;
+  const std::uint8_t script = main_script(w, win.index);
+  for (std::size_t k = 0; k < ns; ++k)
+    if (!judged[k] && main_script(w, std::uint8_t(k)) != script) judged[k] = true;
+  std::array<Candidate, kRescued> pick{};
+  std::size_t picked = 0;
+  for (; picked < kRescued; ++picked) {
+    std::size_t next = ns;
+    for (std::size_t k = 0; k < ns; ++k) {
+      if (judged[k]) continue;
+      const Candidate c{Kind::sbcs, std::uint8_t(k), {}};
+      if (same_text(c, win, w) || std::any_of(pick.begin(), pick.begin() + std::ptrdiff_t(picked), [&](const Candidate& p) {
+            return same_text(c, p, w);
+          }))
+        continue;
+      if (next == ns || lb[k] < lb[next]) next = k;
+    }
+    if (next == ns) break;
+    judged[next] = true;
+    pick[picked] = Candidate{Kind::sbcs, std::uint8_t(next), {}};
+  }
+  std::vector<Cost> profile((w.n >> det::Pace::kShift) + 1);
+  for (std::size_t k = 0; k < picked; ++k) {
+    Candidate& c = pick[k];
+    det::Pace pace{nullptr, &profile, 0};
+    c.r = det::score(w, c.kind, c.index, pace);
+    judge(c);
+    std::replace_if(order.begin(), order.end(), [&](const Candidate& o) { return o.kind == Kind::sbcs && o.index == c.index; }, c);
+    if (std::none_of(order.begin(), order.end(), [&](const Candidate& o) { return o.kind == Kind::sbcs && o.index == c.index; }))
+      order.push_back(c);
+  }
+}
+
 // Ranks every candidate reading: a first round on a short prefix drops the hopeless ones and
 // orders the rest, the second scores them on the whole window; then the letter statistics.
 Ranking rank(const det::Window& w, const det::Window* prefix, bool utf8_valid, bool wide) {
@@ -295,7 +360,7 @@ Ranking rank(const det::Window& w, const det::Window* prefix, bool utf8_valid, b
     round(*prefix, order, utf8_valid);
     order.erase(std::remove_if(order.begin(), order.end(), [](const Candidate& c) { return c.r.cost == det::kAborted; }),
                 order.end());
-    std::stable_sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) { return a.r.cost < b.r.cost; });
+    by_cost(order);
   }
   round(w, order, utf8_valid);
   // Letters: a reading whose letters fit one language (and a code page made for it) gains what
@@ -308,11 +373,8 @@ Ranking rank(const det::Window& w, const det::Window* prefix, bool utf8_valid, b
   for (unsigned b = 'A'; b <= 'z'; ++b) ascii_letters += (b <= 'Z' || b >= 'a') ? w.low[b] : 0;
   // Scores only grow from here (the letter costs were each letter's best), so in order of score
   // a reading far behind the best final one is left with its bound.
-  std::stable_sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) { return a.r.cost < b.r.cost; });
-  Cost best = det::kAborted;
-  for (Candidate& c : order) {
-    if (c.r.cost == det::kAborted) break;
-    if (best != det::kAborted && c.r.cost > best + kPrune) break;
+  by_cost(order);
+  auto judge = [&](Candidate& c) {
     det::ScriptCounts sc{};
     const det::LangCosts d = c.kind == Kind::sbcs || c.r.letters ? det::letter_deltas(w, c.kind, c.index, sc) : det::LangCosts{};
     const bool shares_ascii = c.kind == Kind::utf8 || c.kind == Kind::sbcs || c.kind == Kind::dbcs;
@@ -331,8 +393,17 @@ Ranking rank(const det::Window& w, const det::Window* prefix, bool utf8_valid, b
     for (std::size_t s = 2; s < sc.size(); ++s) total += sc[s], major = std::max(major, sc[s]);
     const std::uint32_t stray = major == latin ? total - latin : total - major - (latin - sc[1]);
     if (stray && stray * 10 < total) c.r.cost += Cost(stray) * kStray;
-    best = std::min(best, c.r.cost);
+  };
+  Cost best = det::kAborted;
+  std::size_t winner = 0;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    Candidate& c = order[k];
+    if (c.r.cost == det::kAborted) break;
+    if (best != det::kAborted && c.r.cost > best + kPrune) break;
+    judge(c);
+    if (c.r.cost < best) best = c.r.cost, winner = k;
   }
+  if (best != det::kAborted && order[winner].kind == Kind::sbcs) rescue(w, order, order[winner], judge);
   Ranking out;
   out.all = std::move(order);
   for (std::size_t k = 1; k < out.all.size(); ++k)

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "tables/dbcs_big5.inc"
 #include "tables/dbcs_eucjp.inc"
@@ -130,8 +131,20 @@ void build_sbcs(Tables& t) {
   }
 }
 
+// The vowels Vietnamese puts tone marks on (base letters of windows-1258).
+bool vietnamese_vowel(char32_t cp) {
+  static constexpr std::u32string_view kVowels = U"aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
+  return kVowels.find(cp) != kVowels.npos;
+}
+
+// A letter windows-1258 also writes as one byte, spelt as letter + mark: what an encoder (which
+// uses the byte) does not write, so it costs this much more (quarter bits).
+constexpr Cost kSpeltOut = 6 * 4;
+
 // windows-1258 writes Vietnamese with combining tone marks after the letter; real text (NFC)
-// has the composed letter, so a mark is scored as the letter it composes to.
+// has the composed letter, so a mark is scored as the letter it composes to. Only tone marks on
+// Vietnamese vowels compose: a mark after a consonant ("r" + dot below) is not Vietnamese and
+// stays a stray mark, which is what Italian "ò" read as windows-1258 makes.
 void build_compose(Tables& t) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
@@ -153,7 +166,15 @@ void build_compose(Tables& t) {
       pair.append(UChar32(vn->cp[b])).append(UChar32(vn->cp[t.mark_bytes[k]]));
       const icu::UnicodeString one = nfc->normalize(pair, err);
       const bool single = U_SUCCESS(err) && one.countChar32() == 1;
-      t.compose[b][k] = single ? make_cell(t, char32_t(one.char32At(0)), 1) : Cell{0xFFFD, 0, 0, 0};
+      if (!single || !vietnamese_vowel(vn->cp[b])) {
+        t.compose[b][k] = Cell{0xFFFD, 0, 0, 0};
+        continue;
+      }
+      const auto cp = char32_t(one.char32At(0));
+      Cell c = make_cell(t, cp, 1);
+      if (std::find(vn->cp.begin(), vn->cp.end(), cp) != vn->cp.end())
+        c.cost = std::uint8_t(std::min<Cost>(c.cost + kSpeltOut, 255));
+      t.compose[b][k] = c;
     }
   }
 }
@@ -181,6 +202,8 @@ void build_languages(Tables& t) {
   Languages& l = t.langs;
   l.count = std::min(tables::detect_lang_count, Languages::kBest);
   for (int k = 0; k < l.count; ++k) l.code[std::size_t(k)] = tables::detect_lang_codes[k];
+  for (int k = 0; k < l.count; ++k)
+    if (l.code[std::size_t(k)] == "vi") l.vietnamese = k;
   // Each language's letters per model class, and its own script (where most of its letters are).
   std::vector<std::array<double, kMaxLangs>> count(Languages::kLetterLimit);
   std::array<std::array<double, kClasses>, kMaxLangs> per_class{};
@@ -256,6 +279,19 @@ void script_marks(Tables& t) {
   }
 }
 
+// Currency signs. The model's corpus holds next to no prices, so a sign after a space or a
+// digit costs it ~40 bits: detection lets them in like the Latin-1 symbols (£, ¥), which it holds.
+// The generic sign ¤ holds the place of a local currency in code pages (0xA4 of windows-1252 and
+// ISO-8859-1, where ISO-8859-15 has €) and is next to never written: a currency sign rarer than €.
+void currency_signs(Tables& t) {
+  constexpr auto kCurrency = std::size_t(Class::currency), kSymbol = std::size_t(Class::latin1_symbol);
+  for (auto& row : t.trans) row[kCurrency] = std::min(row[kCurrency], row[kSymbol]);
+  constexpr char32_t kGeneric = 0xA4, kEuro = 0x20AC;
+  constexpr Cost kRarer = 4 * 4;
+  t.cls[kGeneric] = t.cls[kEuro];
+  t.cost[kGeneric] = std::uint8_t(std::min<Cost>(Cost(t.cost[kEuro]) + kRarer, 255));
+}
+
 std::unique_ptr<Tables> build() {
   auto t = std::make_unique<Tables>();
   t->cls.resize(0x10000);
@@ -266,6 +302,7 @@ std::unique_ptr<Tables> build() {
   }
   script_marks(*t);
   build_transitions(*t);
+  currency_signs(*t);
   for (int c = 0; c < kClasses; ++c) t->script[std::size_t(c)] = std::uint8_t(script_of(Class(c)));
   build_languages(*t);
   optimistic_costs(*t);
@@ -302,8 +339,7 @@ std::unique_ptr<Tables> build() {
 
 }  // namespace
 
-Cell Tables::cell(char32_t cp) const noexcept {
-  if (cp < 0x10000) return Cell{cp, cls[cp], cost[cp], 0};
+Cell Tables::cell_beyond_bmp(char32_t cp) noexcept {
   return Cell{cp, std::uint8_t(model::char_class(cp)), std::uint8_t(std::min<Cost>(model::char_cost(cp), 255)), 0};
 }
 

@@ -54,6 +54,7 @@ struct Languages {
   std::vector<std::array<std::int16_t, kMaxLangs>> delta;  ///< per letter index: language cost - model cost
   static constexpr char32_t kLetterLimit = 0x2000;
   static constexpr int kBest = kMaxLangs - 1;  ///< delta lane holding the lowest delta of any language
+  int vietnamese = -1;                          ///< lane of "vi" (the language of windows-1258's tone marks)
 
   [[nodiscard]] const std::array<std::int16_t, kMaxLangs>* of(char32_t cp) const noexcept {
     if (cp >= kLetterLimit || !letter[cp]) return nullptr;
@@ -110,7 +111,11 @@ struct Tables {
   std::array<unsigned char, 5> mark_bytes{};
   Languages langs;
 
-  [[nodiscard]] Cell cell(char32_t cp) const noexcept;  ///< class and cost of any code point
+  /// Class and cost of any code point.
+  [[nodiscard]] Cell cell(char32_t cp) const noexcept {
+    return cp < 0x10000 ? Cell{cp, cls[cp], cost[cp], 0} : cell_beyond_bmp(cp);
+  }
+  [[nodiscard]] static Cell cell_beyond_bmp(char32_t cp) noexcept;
   [[nodiscard]] const Dbcs& family(Family f) const noexcept { return dbcs[std::size_t(f)]; }
 };
 

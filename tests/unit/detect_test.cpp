@@ -128,6 +128,26 @@ TEST_CASE("single-byte code pages of other scripts and languages", "[detect]") {
   CHECK(name(enc("Übermorgen fahren wir nach München, sagt der Bäcker.", "ISO-8859-1")) == "windows-1252");
 }
 
+TEST_CASE("windows-1258 needs Vietnamese tone marks; ISO-8859-15 prices in euros", "[detect]") {
+  // Italian "ò"/"ì" are tone-mark bytes of windows-1258, after consonants as often as not.
+  const std::string it = "Però non so se può venire; ciò che farò domani dipende da lui, così mi ha detto ieri sera.";
+  CHECK(name(enc(it, "windows-1252")) == "windows-1252");
+  // 0xA4 is € in ISO-8859-15 and the generic sign ¤ in windows-1252, which text next to never holds.
+  CHECK(name(enc("Il biglietto costa 15 € a persona, più 3 € di prenotazione; per i bambini 8 €.", "ISO-8859-15")) ==
+        "iso-8859-15");
+  CHECK(name(enc("Der Eintritt kostet 12 € pro Person und 5 € für Kinder.", "ISO-8859-15")) == "iso-8859-15");
+}
+
+TEST_CASE("one language explains a reading: Portuguese is not windows-1258", "[detect]") {
+  // "ã"/"õ" are "ă"/"ơ" in windows-1258; each letter alone is likelier in some language (Romanian
+  // "ă"), but no one language writes "ç" and "ă". Long enough for the pruning to matter.
+  std::string pt;
+  for (int i = 0; i < 8; ++i)
+    pt += "A informação não está disponível; as opções de configuração são guardadas na sessão e não são "
+          "partilhadas. Não foi possível abrir a ligação, então a aplicação usa a versão anterior. ";
+  CHECK(name(enc(pt, "windows-1252")) == "windows-1252");
+}
+
 TEST_CASE("a short legacy text is still recognised", "[detect]") {
   CHECK(name(enc("Привет, мир!", "windows-1251")) == "windows-1251");
   CHECK(name(enc("中文字符", "GB18030")) == "gb2312");
