@@ -427,7 +427,15 @@ Detection decided(std::string_view enc, float conf, std::string_view why) {
 void add_language(Detection& d, const unsigned char* p, std::size_t n, Kind kind, std::uint8_t index) {
   std::vector<char32_t> text;
   text.reserve(kLanguageChars);
-  det::decode_prefix(p, n, kind, index, kLanguageChars, text);
+  if (kind == Kind::utf8) {  // valid UTF-8 (the common case): no detection tables to build
+    for (std::size_t i = 0; i < n && text.size() < kLanguageChars;) {
+      const Decoded c = decode_utf8(p + i, p + n);
+      text.push_back(c.cp);
+      i += c.len;
+    }
+  } else {
+    det::decode_prefix(p, n, kind, index, kLanguageChars, text);
+  }
   d.language = std::string(guess_language(text));
 }
 

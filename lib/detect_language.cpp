@@ -110,9 +110,9 @@ std::string_view cyrillic_language(const std::vector<char32_t>& text) {
 std::string_view guess_language(const std::vector<char32_t>& text) noexcept {
   std::size_t han = 0, kana = 0, hangul = 0, cyr = 0, greek = 0, hebrew = 0, arabic = 0, thai = 0, latin = 0;
   std::size_t persian = 0;
-  const auto& cls = det::tables().cls;
+  // The model's classes: no detection tables to build for valid UTF-8 input.
   for (char32_t c : text) {
-    switch (c < 0x10000 ? Class(cls[c]) : model::char_class(c)) {
+    switch (model::char_class(c)) {
       case Class::han: case Class::han_rare: ++han; break;
       case Class::hiragana: case Class::katakana: case Class::halfwidth_kana: ++kana; break;
       case Class::hangul: case Class::jamo: ++hangul; break;
