@@ -3,8 +3,10 @@
 
 #include "mojifix/detect.hpp"
 #include "mojifix/fix.hpp"
+#include "mojifix/byte_shift.hpp"
 #include "mojifix/mojibake.hpp"
 #include "mojifix/normalize.hpp"
+#include "mojifix/punctuation.hpp"
 #include "mojifix/options.hpp"
 #include "mojifix/repair.hpp"
 #include "mojifix/stream.hpp"

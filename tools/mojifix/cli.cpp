@@ -58,6 +58,8 @@ constexpr HelpLine kHelp[] = {
     {"    --no-mojibake", N_("leave text decoded with the wrong codec alone")},
     {"    --guess", N_("fill characters whose bytes were lost with the most plausible one (reported as guesses)")},
     {"    --entities MODE", N_("decode HTML entities inside mojibake: auto (default, not in markup), on or off")},
+    {"    --no-byte-shift", N_("leave GBK/Big5/Shift_JIS text whose bytes went out of step alone")},
+    {"    --cjk-punctuation", N_("make ASCII , : ; ! ? ( ) next to CJK text full-width")},
     {"    --no-normalize", N_("leave normalization, BOM, line endings and controls alone")},
     {"    --form FORM", N_("normalization form: nfc (default), nfkc or none")},
     {"    --newlines", N_("turn CRLF and lone CR into LF")},
@@ -131,6 +133,10 @@ bool disable_stage(Options& o, std::string_view name) {
   }
   if (name == "normalize") {
     o.normalize = false;
+    return true;
+  }
+  if (name == "byte-shift") {
+    o.byte_shift = false;
     return true;
   }
   return false;
@@ -255,6 +261,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         cfg.lib.bom = false;
       } else if (a == "--guess") {
         cfg.lib.guess = true;
+      } else if (a == "--cjk-punctuation") {
+        cfg.lib.cjk_punctuation = true;
       } else if (a == "--entities") {
         if (!p.value(a, v)) return usage;
         if (v == "auto") cfg.lib.entities = Entities::automatic;
