@@ -5,7 +5,8 @@
 //   3. apply_plan(input, fixes) == output (the plan replays);
 //   4. repair is idempotent: repair(output) == output;
 //   5. no crash, undefined behaviour or leak (sanitizers).
-// The first byte selects options so every switch gets exercised.
+// The first byte selects options so every switch gets exercised (the top two bits: the script
+// target keep / hans / hant / tw).
 #include <cstddef>
 #include <cstdint>
 
@@ -21,6 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   o.form = (sel & 4) ? mojifix::NormalForm::nfkc : (sel & 8) ? mojifix::NormalForm::none : mojifix::NormalForm::nfc;
   o.bom = !(sel & 16);
   o.max_fixes = (sel & 32) ? 3 : o.max_fixes;
+  o.to = static_cast<mojifix::ScriptTarget>(sel >> 6);
   const std::string_view in(reinterpret_cast<const char*>(data + 1), size - 1);
   const mojifix::Result r = mojifix::repair(in, o);
   fuzz::require(fuzz::valid_utf8(r.text), "output is valid UTF-8");

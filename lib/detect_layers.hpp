@@ -1,10 +1,11 @@
-// detect_layers.hpp — the structural layers of detection (internal).
+// detect_layers.hpp — the structural layers of detection and the language guess (internal).
 #pragma once
 
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mojifix/detect.hpp"
 
@@ -19,17 +20,16 @@ struct Bom {
 };
 [[nodiscard]] std::optional<Bom> find_bom(Bytes b) noexcept;
 
-/// UTF-16/32 without a BOM, recognised by where the NUL bytes fall; "" when there is no pattern.
-[[nodiscard]] std::string_view nul_pattern(Bytes b) noexcept;
-
-/// ISO-2022-JP/KR or HZ recognised by their escape sequences in 7-bit data; "" when none.
+/// 7-bit data in ISO-2022-JP, ISO-2022-KR or HZ, recognised by well-formed escape (or shift)
+/// sequences around well-formed double-byte text; "" when there are none or they are broken.
 [[nodiscard]] std::string_view escape_encoding(Bytes b) noexcept;
 
-/// True for data that is not text: NULs or many control bytes (outside UTF-16/32), or a
-/// well-known binary file signature.
+/// True for data that is not text: a well-known binary file signature, NUL bytes, or many
+/// control bytes (UTF-16/32 text is recognised before this is asked).
 [[nodiscard]] bool looks_binary(Bytes b) noexcept;
 
-/// Statistical layer: uchardet, with ICU's CharsetDetector as a second opinion.
-[[nodiscard]] Detection statistical(Bytes b);
+/// The language of decoded text when its letters make it evident (BCP-47: "ja", "zh", "ru",
+/// "uk", "el", "pl", ...), else "".
+[[nodiscard]] std::string_view guess_language(const std::vector<char32_t>& text) noexcept;
 
 }  // namespace mojifix::detail

@@ -41,6 +41,15 @@ std::size_t valid_prefix(std::string_view s) noexcept {
       ++i;
       continue;
     }
+    // Most non-ASCII text is runs of three-byte sequences whose lead byte needs no range check
+    // of the second byte (E1..EC, EE, EF): checked with one masked compare each.
+    while (i + 3 <= s.size()) {
+      const std::uint32_t w = std::uint32_t(b[i]) | std::uint32_t(b[i + 1]) << 8 | std::uint32_t(b[i + 2]) << 16;
+      const unsigned lead = b[i];
+      if ((w & 0x00C0C0F0u) != 0x008080E0u || lead == 0xE0 || lead == 0xED) break;
+      i += 3;
+    }
+    if (i >= s.size() || b[i] < 0x80) continue;
     const Decoded d = decode_utf8(b + i, end);
     if (!d.ok) return i;
     i += d.len;

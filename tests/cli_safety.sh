@@ -3,7 +3,6 @@
 # leaves every file either original or fully repaired; a write that fails part-way (ulimit -f)
 # leaves the original intact and names the file.
 . "$(dirname "$0")/cli_common.sh"
-now() { date +%s.%N; }
 
 # The pristine tree: ISO-8859-1 files (every one is rewritten), small and a few large.
 mkdir -p "$work/pristine"
@@ -23,13 +22,9 @@ EOF
 
 # The fully repaired tree, and how long a run takes.
 cp -r "$work/pristine" "$work/done"
-t0=$(now)
 "$tool" --in-place -j 2 -r "$work/done" || no "full run failed"
-t1=$(now)
 (cd "$work/done" && sha256sum -- *.txt) | sort -k2 > "$work/repaired.sums"
 if cmp -s "$work/original.sums" "$work/repaired.sums"; then no "the full run repaired nothing"; fi
-duration=$(echo "$t0 $t1" | awk '{print $2 - $1}')
-echo "a full run takes ${duration}s"
 
 # Checks that every file in $1 is either original or repaired; prints "ORIG REPAIRED TEMPS".
 verdict() {
@@ -57,18 +52,38 @@ print(n_orig, n_rep, temps)
 EOF
 }
 
+# Runs `mojifix --in-place -j 2 -r $1`, waits until it has replaced at least $3 files (a replaced
+# file has a new inode) or has ended, then sends signal $2: the kill points follow the run's
+# progress, not the clock (the machine may be busy). The tool starts after the watcher is ready.
+run_and_signal() {
+  python3 - "$tool" "$@" <<'EOF2'
+import os, signal, subprocess, sys, time
+tool, d, sig, want = sys.argv[1], sys.argv[2], getattr(signal, sys.argv[3]), int(sys.argv[4])
+start = {n: os.stat(os.path.join(d, n)).st_ino for n in os.listdir(d)}
+p = subprocess.Popen([tool, "--in-place", "-j", "2", "-r", d], stderr=subprocess.DEVNULL)
+while p.poll() is None:
+    done = 0
+    for n, ino in start.items():
+        try:
+            done += os.stat(os.path.join(d, n)).st_ino != ino
+        except OSError:
+            pass
+    if done >= want:
+        p.send_signal(sig)
+        break
+    time.sleep(0.001)
+p.wait()
+EOF2
+}
+
 # SIGKILL at several points of the run.
 mixed=0
-for frac in 0.1 0.25 0.4 0.55 0.7 0.85; do
+for target in 1 20 50 80 110 140; do
   rm -rf "$work/run"
   cp -r "$work/pristine" "$work/run"
-  "$tool" --in-place -j 2 -r "$work/run" 2> /dev/null &
-  pid=$!
-  sleep "$(echo "$duration $frac" | awk '{print $1 * $2}')"
-  kill -KILL $pid 2> /dev/null
-  wait $pid 2> /dev/null
-  v=$(verdict "$work/run") || { no "SIGKILL at ${frac}: $v"; continue; }
-  echo "SIGKILL at $frac of the run: original/repaired/temporary files: $v"
+  run_and_signal "$work/run" SIGKILL $target
+  v=$(verdict "$work/run") || { no "SIGKILL after $target files: $v"; continue; }
+  echo "SIGKILL after $target replaced files: original/repaired/temporary files: $v"
   set -- $v
   [ "$1" -gt 0 ] && [ "$2" -gt 0 ] && mixed=$((mixed + 1))
 done
@@ -77,13 +92,9 @@ done
 # SIGTERM: the same guarantee, and the temporary files are removed.
 rm -rf "$work/run"
 cp -r "$work/pristine" "$work/run"
-"$tool" --in-place -j 2 -r "$work/run" 2> /dev/null &
-pid=$!
-sleep "$(echo "$duration" | awk '{print $1 * 0.5}')"
-kill -TERM $pid 2> /dev/null
-wait $pid 2> /dev/null
+run_and_signal "$work/run" SIGTERM 75
 v=$(verdict "$work/run") || no "SIGTERM: $v"
-echo "SIGTERM at 0.5 of the run: $v"
+echo "SIGTERM after 75 replaced files: $v"
 set -- $v
 [ "${3:-1}" -eq 0 ] || no "SIGTERM left temporary files"
 

@@ -5,7 +5,7 @@
 
 t=$work/t
 mkdir -p "$t/docs/sub" "$t/skip" "$t/.git"
-printf 'caf\351 cr\350me br\373l\351e, d\351j\340 vu\n' > "$t/latin1.txt"      # ISO-8859-1
+printf 'caf\351 cr\350me br\373l\351e, d\351j\340 vu\n' > "$t/latin1.txt"      # ISO-8859-1; detect() names it windows-1252, which also decodes 0x80-0x9F
 printf 'plain ascii\n' > "$t/clean.txt"
 printf 'cafe\314\201\n' > "$t/docs/nfd.md"                                   # NFD
 printf 'caf\303\251 na\303\257ve \200 r\303\251sum\303\251\n' > "$t/docs/sub/bad.txt"  # a stray byte in UTF-8
@@ -29,7 +29,7 @@ grep -q "PNG" "$work/out" && no "binary data written out"
 cat > "$work/check.expected" <<EOF
 $t/docs/nfd.md	normalization
 $t/docs/sub/bad.txt	invalid_bytes
-$t/latin1.txt	encoding=iso-8859-1
+$t/latin1.txt	encoding=windows-1252
 EOF
 cmp -s "$work/check" "$work/check.expected" || { no "--check lines"; diff "$work/check" "$work/check.expected"; }
 # --include keeps only matching files; on a clean selection --check exits 0 and prints nothing.
@@ -49,7 +49,7 @@ python3 - "$work/json" <<'EOF' || no "--json report"
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 by = {r["file"].rsplit("/", 1)[-1]: r for r in rows}
-assert by["latin1.txt"]["changed"] and by["latin1.txt"]["encoding"] == "iso-8859-1", by["latin1.txt"]
+assert by["latin1.txt"]["changed"] and by["latin1.txt"]["encoding"] == "windows-1252", by["latin1.txt"]
 assert by["nfd.md"]["kinds"] == {"normalization": 1}
 assert by["bad.txt"]["fixes"][0]["kind"] == "invalid_bytes" and by["bad.txt"]["fixes"][0]["in"] == [13, 14]
 assert by["image.txt"]["binary"] and not by["image.txt"]["changed"]

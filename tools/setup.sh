@@ -6,7 +6,7 @@ PACKAGES="
 cmake ninja-build g++ pkg-config python3
 libicu-dev icu-devtools libuchardet-dev uchardet libboost-locale-dev gettext catch2
 clang libclang-rt-14-dev
-unicode-data opencc libopencc-dev
+unicode-data iso-codes opencc libopencc-dev
 groff-base
 "
 missing=""

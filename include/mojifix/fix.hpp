@@ -32,6 +32,8 @@ enum class FixKind : std::uint8_t {
   byte_shift,     ///< GBK/Big5/Shift_JIS bytes realigned after a lost or inserted byte or inserted
                   ///< ASCII (byte-level glosses); the reason names the codec and the damage
   punctuation,    ///< ASCII punctuation next to CJK text made full-width (`--cjk-punctuation`)
+  annotation,     ///< a flattened reading gloss removed: 時(shí) -> 時
+  script,         ///< Chinese text converted to the other script (Simplified / Traditional)
 };
 
 /// Stable lower-case name of a kind ("invalid_bytes", "normalization", ...).

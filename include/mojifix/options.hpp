@@ -10,6 +10,15 @@ namespace mojifix {
 /// Unicode normalization form applied by the normalize stage.
 enum class NormalForm : std::uint8_t { none, nfc, nfkc };
 
+/// Target script of the script stage (`--to`).
+enum class ScriptTarget : std::uint8_t {
+  keep,  ///< unify mixed text to its dominant script; leave pure text alone (default)
+  hans,  ///< Simplified Chinese
+  hant,  ///< Traditional Chinese, in the regional standard the text already uses
+  tw,    ///< Traditional Chinese, Taiwan standard forms
+  hk,    ///< Traditional Chinese, Hong Kong standard forms
+};
+
 /// When the mojibake stage decodes HTML character references (`&eacute;`, `&#233;`, `&#xE9;`).
 enum class Entities : std::uint8_t {
   off,        ///< never
@@ -33,6 +42,13 @@ struct Options {
   // --- punctuation stage (off unless asked)
   bool cjk_punctuation = false;        ///< `--cjk-punctuation`: ASCII `,:;!?()` next to CJK text
                                        ///< become full-width (，：；！？（）)
+
+  // --- annotations stage (`--no-annotations`)
+  bool annotations = true;             ///< remove flattened reading glosses: 時(shí)間 -> 時間
+
+  // --- script stage (`--no-script`)
+  bool script = true;                  ///< unify mixed Simplified/Traditional text
+  ScriptTarget to = ScriptTarget::keep;  ///< `--to hans|hant|tw|hk`: convert all Chinese text
 
   // --- normalize stage (`--no-normalize`)
   bool normalize = true;               ///< run the normalize stage at all

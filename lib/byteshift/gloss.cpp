@@ -1,10 +1,7 @@
 // gloss.cpp — parsing pinyin glosses; the characters of a reading from the Unihan readings table.
 #include "byteshift/gloss.hpp"
 
-#if __has_include("zh_readings.hpp")
 #include "zh_readings.hpp"
-#define MOJIFIX_HAVE_READINGS 1
-#endif
 
 namespace mojifix::detail::bs {
 
@@ -73,7 +70,6 @@ std::optional<Gloss> parse_gloss(std::span<const Ch> cs, std::size_t k, bool ope
 
 bool reading_codes(CodecId id, const Gloss& g, std::vector<std::uint16_t>& out) {
   out.clear();
-#ifdef MOJIFIX_HAVE_READINGS
   const zh::Readings& r = zh::readings();
   const int syl = r.syllable_id(zh::Lang::mandarin, g.syllable);
   if (syl < 0) return false;
@@ -82,11 +78,6 @@ bool reading_codes(CodecId id, const Gloss& g, std::vector<std::uint16_t>& out) 
     if (encode_char(id, cp, b) == 2) out.push_back(std::uint16_t(b[0] << 8 | b[1]));
   }
   return true;
-#else
-  (void)id;
-  (void)g;
-  return false;
-#endif
 }
 
 }  // namespace mojifix::detail::bs

@@ -6,6 +6,7 @@
 
 #include "byteshift/gloss.hpp"
 #include "utf8.hpp"
+#include "zh_script.hpp"
 
 namespace mojifix::detail::bs {
 
@@ -82,7 +83,8 @@ void tokenize(Line& L, std::span<const Ch> cs) {
       k = next;
       continue;
     }
-    const bool after_text = k > 0 && (cs[k - 1].cp >= 0x80);
+    const bool after_text = k > 0 && (cs[k - 1].cp >= 0x80 || (cs[k - 1].cp == ')' && !L.items.empty() &&
+                                                                L.items.back().kind == Kind::gloss));
     const char32_t nx = k + 1 < cs.size() ? cs[k + 1].cp : 0;
     const bool unknown =
         cp == kReplacement || (cp == '?' && after_text && (nx == '(' || nx == ',' || nx == '!' || (nx >= 'a' && nx <= 'z') || nx >= 0x80));
@@ -178,6 +180,35 @@ std::size_t constrain(Line& L) {
     }
   }
   return evidence;
+}
+
+bool trad_only(CodecId id, std::uint16_t code) {
+  const unsigned char b[2] = {std::uint8_t(code >> 8), std::uint8_t(code)};
+  const CodecChar c = decode_char(id, b, b + 2);
+  return c.len == 2 && (zh::char_class(c.cp) & 7) == zh::kTOnly;
+}
+
+// When every gloss on a character whose bytes survived reads a Traditional-only character, the
+// annotator chose those: a gloss over lost bytes then reads one too (級 rather than 及, both jí).
+void prefer_traditional(Line& L) {
+  std::size_t intact = 0;
+  for (std::size_t g = 0; g < L.items.size(); ++g) {
+    if (L.items[g].kind != Kind::gloss) continue;
+    std::size_t a = 0, b = 0;
+    if (!before_gloss(L, g, a, b) || L.items[a].kind != Kind::byte || L.items[b].kind != Kind::byte) continue;
+    const auto code = std::uint16_t(L.items[a].byte << 8 | L.items[b].byte);
+    const auto& codes = L.glosses[L.items[g].var].codes;
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) continue;
+    if (!trad_only(L.id, code)) return;
+    ++intact;
+  }
+  if (intact < 2) return;
+  for (GlossVar& gv : L.glosses) {
+    std::vector<std::uint16_t> t;
+    for (std::uint16_t c : gv.codes)
+      if (trad_only(L.id, c)) t.push_back(c);
+    if (!t.empty()) gv.codes = std::move(t);
+  }
 }
 
 // Stretches of items decoded together: between opaque items and kept glosses.
@@ -287,6 +318,7 @@ std::size_t repair_with(CodecId id, std::span<const Ch> cs, bool guess, std::vec
   Line L{id, {}, {}, {}, {}};
   tokenize(L, cs);
   if (L.glosses.empty() || L.unknowns.empty()) return 0;
+  prefer_traditional(L);
   const std::size_t evidence = constrain(L);
   if (evidence == 0) return 0;
   // A gloss right after an unknown byte must hold: otherwise this is not the codec.

@@ -44,7 +44,7 @@ bool worth_a_look(std::string_view text, std::size_t at, char32_t cp, std::size_
     const bool after_cjk = at > 0 && static_cast<unsigned char>(text[at - 1]) >= 0x80;
     return after_cjk && (next == '(' || next == ',' || next == '!' || (next >= 'a' && next <= 'z') || next >= 0x80);
   }
-  if (!model::bmp_tables().is_suspect(cp) && cp < 0x10000) return false;
+  if (!model::suspect(cp)) return false;
   if (model::char_class(cp) == model::Class::halfwidth_kana) return true;
   // A rare character alone is no evidence: another suspect one close by is.
   std::size_t j = at + len;

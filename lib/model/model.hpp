@@ -78,17 +78,6 @@ struct Scorer {
 /// Per-character costs of valid UTF-8 `text` (one entry per code point, appended to `out`).
 void char_costs(std::string_view utf8, std::vector<Cost>& out, char32_t before = '\n');
 
-/// Raw BMP tables for hot loops (the functions above, without the per-call setup).
-struct BmpTables {
-  const std::uint8_t* cls;        ///< Class per code point
-  const std::uint8_t* cost;       ///< char_cost() per code point
-  const std::uint64_t* suspect;   ///< suspect() bits
-  const std::uint64_t* cjk;       ///< is_cjk() bits
-  [[nodiscard]] bool is_suspect(char32_t cp) const noexcept { return (suspect[cp >> 6] >> (cp & 63)) & 1; }
-  [[nodiscard]] bool is_cjk(char32_t cp) const noexcept { return (cjk[cp >> 6] >> (cp & 63)) & 1; }
-};
-[[nodiscard]] const BmpTables& bmp_tables() noexcept;
-
 /// Name of a class ("han", "latin_lower", ...).
 [[nodiscard]] std::string_view class_name(Class c) noexcept;
 

@@ -2,9 +2,9 @@
 #include "mojibake/scan.hpp"
 
 #include <cstring>
-#include <memory>
 
 #include "codec/codec.hpp"
+#include "model/bmp.hpp"
 #include "model/model.hpp"
 #include "mojibake/chars.hpp"
 #include "utf8.hpp"
@@ -47,8 +47,8 @@ struct LeadCont {
 };
 
 const LeadCont& lead_cont() {
-  static const std::unique_ptr<LeadCont> t = std::make_unique<LeadCont>();
-  return *t;
+  static const LeadCont t;
+  return t;
 }
 
 // Skips bytes that are ASCII and not C0 controls (tab, LF and CR excepted), eight at a time.
@@ -76,6 +76,65 @@ constexpr model::Cost kRareRun = 4 * 15 * model::kBit;
 // A lone CJK character next to a Latin letter this costly (聽What: a no-break space as GBK).
 constexpr model::Cost kLoneCost = 12 * model::kBit;
 
+// The current run of CJK characters.
+struct Run {
+  std::size_t start = 0, len = 0, rare = 0;
+  model::Cost window = 0;               // cost of its last four characters
+  model::Cost costs[4] = {0, 0, 0, 0};
+  char32_t cps[4] = {0, 0, 0, 0};       // its last four characters
+  unsigned rare_recent = 0;             // suspects among its last four characters (bits)
+  void push(char32_t cp, model::Cost c, bool rare) noexcept {
+    window -= costs[len & 3];
+    costs[len & 3] = c;
+    window += c;
+    cps[len & 3] = cp;
+    ++len;
+    rare_recent = (rare_recent << 1 | (rare ? 1u : 0u)) & 0xF;
+  }
+  // The last four characters are UTF-8-shaped in one double-byte codec (what UTF-8 read as that
+  // codec is made of).
+  [[nodiscard]] bool utf8ish() const noexcept {
+    return (utf8ish_mask(cps[0]) & utf8ish_mask(cps[1]) & utf8ish_mask(cps[2]) & utf8ish_mask(cps[3])) != 0;
+  }
+};
+
+constexpr unsigned kBits4[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+
+char32_t three_byte(const unsigned char* p) noexcept {
+  return char32_t(((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+}
+
+// Common CJK characters (not suspect), one bit per BMP code point: the scan's inner loop.
+struct CommonCjk {
+  std::uint64_t bits[0x10000 / 64] = {};
+  CommonCjk() {
+    for (char32_t cp = 0x80; cp < 0x10000; ++cp)
+      if (model::bmp::flags(cp) == model::bmp::kCjk) bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+  }
+  [[nodiscard]] bool has(char32_t cp) const noexcept { return (bits[cp >> 6] >> (cp & 63)) & 1; }
+};
+
+const CommonCjk& common_cjk() {
+  static const CommonCjk t;
+  return t;
+}
+
+// Skips common CJK characters (not suspect) that another three-byte character follows, from
+// byte `i` of a run whose last four characters were not suspect either: nothing can trigger
+// there, so only the run's last four characters are kept. Returns the new offset.
+std::size_t skip_common_cjk(const unsigned char* b, std::size_t i, std::size_t n, Run& run) noexcept {
+  const CommonCjk& common = common_cjk();
+  std::size_t j = i;
+  while (j + 6 <= n && (b[j] & 0xF0) == 0xE0 && (b[j + 3] & 0xF0) == 0xE0 && common.has(three_byte(b + j))) j += 3;
+  const std::size_t k = (j - i) / 3;
+  if (k > 4) run.len += k - 4;
+  for (std::size_t at = k > 4 ? j - 12 : i; at < j; at += 3) {
+    const char32_t cp = three_byte(b + at);
+    run.push(cp, model::bmp::cost(cp), false);
+  }
+  return j;
+}
+
 }  // namespace
 
 bool scan(std::string_view text, bool entities, ScanResult& out) {
@@ -84,18 +143,11 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
   out.triggers.clear();
   out.controls = out.c1 = out.nul = false;
   constexpr std::size_t none = ~std::size_t{0};
-  struct Run {  // the current run of CJK characters
-    std::size_t start, len, rare;
-    model::Cost window;   // cost of its last four characters
-    model::Cost costs[4];
-    std::uint32_t masks[4];  // utf8ish_mask() of its last four characters
-    unsigned rare_recent, rare_recent_n;  // suspects among its last four characters (bits, count)
-  } run{0, 0, 0, 0, {0, 0, 0, 0}, {~0u, ~0u, ~0u, ~0u}, 0, 0};
+  Run run;
   std::size_t run_end = none;
   std::size_t latin[2] = {none, none};    // offsets of the last two non-ASCII Latin letters
   std::size_t lead_end = none, lead_at = none;  // the last character that could be a UTF-8 lead byte
-  const LeadCont& lc = lead_cont();
-  const model::BmpTables& mt = model::bmp_tables();
+  const LeadCont* lc = nullptr;
   std::size_t i = 0;
   while ((i = skip_plain(b, i, n)) < n) {
     if (b[i] < 0x80) {
@@ -107,7 +159,7 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
     const std::size_t at = i;
     char32_t cp;
     if (b[i] >= 0xE0 && b[i] < 0xF0 && i + 2 < n) {  // valid input: a three-byte character
-      cp = char32_t(((b[i] & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
+      cp = three_byte(b + i);
       i += 3;
     } else {
       const Decoded d = decode_utf8(b + i, b + n);
@@ -115,49 +167,45 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
       i += d.len;
     }
     const bool bmp = cp < 0x10000;
+    const std::uint8_t flags = bmp ? model::bmp::flags(cp) : 0;
     // Question marks next to non-ASCII text: characters lost in a conversion (reported).
     if ((at > 0 && b[at - 1] == '?') || (i < n && b[i] == '?')) out.triggers.push_back(at);
-    if (bmp ? mt.is_cjk(cp) : model::is_cjk(cp)) {
+    if (bmp ? (flags & model::bmp::kCjk) != 0 : model::is_cjk(cp)) {
       // CJK: a run of rare characters (mis-decoded CJK text is mostly rare characters), a short
       // run with a rare one, or a lone character among Latin letters (Prüfung as Big5: Pr羹fung).
       const bool ascii_before = at == 0 || b[at - 1] < 0x80, ascii_after = i == n || b[i] < 0x80;
       const bool before = at > 0 && letter(b[at - 1]), after = i < n && letter(b[i]);
-      const bool rare = bmp ? mt.is_suspect(cp) : model::suspect(cp);
-      if (at != run_end) run = Run{at, 0, 0, 0, {0, 0, 0, 0}, {~0u, ~0u, ~0u, ~0u}, 0, 0};
-      const model::Cost c = bmp ? mt.cost[cp] : model::char_cost(cp);
-      run.window -= run.costs[run.len & 3];
-      run.costs[run.len & 3] = c;
-      run.window += c;
-      run.masks[run.len & 3] = bmp ? utf8ish_mask(cp) : 0;
-      ++run.len;
+      const bool rare = bmp ? (flags & model::bmp::kSuspect) != 0 : model::suspect(cp);
+      if (at != run_end) run = Run{at};
+      const model::Cost c = bmp ? model::bmp::cost(cp) : model::char_cost(cp);
+      run.push(cp, c, rare);
       run_end = i;
-      run.rare_recent = (run.rare_recent << 1 | (rare ? 1u : 0u)) & 0xF;
-      run.rare_recent_n = unsigned(__builtin_popcount(run.rare_recent));
       if (rare) ++run.rare;
       const bool lone = ascii_before && ascii_after && (before || after);
-      const bool rare_run = run.len >= 4 && (run.masks[0] & run.masks[1] & run.masks[2] & run.masks[3]) != 0 &&
-                            (run.window >= kRareRun || run.rare_recent_n >= 3);
-      if ((before && after) || (lone && (c >= kLoneCost || (bmp && model::Class(mt.cls[cp]) == model::Class::hangul))) ||
-          rare_run) {
+      const bool rare_run = run.len >= 4 && (run.window >= kRareRun || kBits4[run.rare_recent] >= 3) && run.utf8ish();
+      if ((before && after) ||
+          (lone && (c >= kLoneCost || (bmp && model::bmp::cls(cp) == model::Class::hangul))) || rare_run) {
         out.triggers.push_back(at);
         run.window = 0;
         run.costs[0] = run.costs[1] = run.costs[2] = run.costs[3] = 0;
       } else if (ascii_after && run.rare && run.len <= 4) {
         out.triggers.push_back(run.start);
       }
+      if (run.rare_recent == 0) run_end = i = skip_common_cjk(b, i, n, run);
       continue;
     }
+    if (!lc) lc = &lead_cont();
     if (cp < 0xA0) out.c1 = true;
-    bool trigger = bmp ? mt.is_suspect(cp) : model::suspect(cp);
+    bool trigger = bmp ? (flags & model::bmp::kSuspect) != 0 : model::suspect(cp);
     // A character a single-byte codec makes of a UTF-8 lead byte, then one it makes of a
     // continuation byte: the shape of UTF-8 read as a single-byte codec (Ã©, Ð¿, Ã¢â‚¬).
-    if (lead_end == at && lc.is_cont(cp)) {
+    if (lead_end == at && lc->is_cont(cp)) {
       out.triggers.push_back(lead_at);
       trigger = false;
     }
-    if (lc.is_lead(cp)) lead_at = at, lead_end = i;
+    if (lc->is_lead(cp)) lead_at = at, lead_end = i;
     // Three non-ASCII Latin letters close together: legacy double-byte text read as Latin-1.
-    const auto k = bmp ? model::Class(mt.cls[cp]) : model::char_class(cp);
+    const auto k = bmp ? model::bmp::cls(cp) : model::char_class(cp);
     if (k == model::Class::latin_upper || k == model::Class::latin_lower) {
       if (latin[0] != none && at - latin[0] <= 8) trigger = true;
       latin[0] = latin[1];
@@ -175,7 +223,8 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
       std::size_t len = 0;
       const std::size_t at = std::size_t(p - text.data());
       const char32_t cp = entity_at(text, at, len);
-      if (cp >= 0x80 && (model::suspect(cp) || lc.is_lead(cp) || lc.is_cont(cp))) out.triggers.push_back(at);
+      if (cp >= 0x80 && (model::suspect(cp) || lead_cont().is_lead(cp) || lead_cont().is_cont(cp)))
+        out.triggers.push_back(at);
     }
     if (out.triggers.size() != before) std::sort(out.triggers.begin(), out.triggers.end());
   }

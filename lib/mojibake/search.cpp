@@ -27,10 +27,10 @@ constexpr model::Cost kStrong = 64 * model::kBit;          // ... that vouches f
 constexpr model::Cost kDoubtful = 8 * model::kBit;         // loss a vouched-for reading may have
 constexpr model::Cost kMaxPerChar = 11 * model::kBit;        // cost of a reading per two UTF-8 bytes
 
-std::string reason_for(const Chain& c, const Reading& r) {
+std::string reason_for(const Chain& c, const Reading& r, const std::string& text) {
   std::string outer(codec_label(c.outer));
   if (c.outer == CodecId::cp1252 && r.any_c1 && !r.any_special) outer = "iso-8859-1";
-  if (r.bom && r.text.empty()) return "utf-8 byte-order mark read as " + outer;
+  if (r.bom && text.empty()) return "utf-8 byte-order mark read as " + outer;
   return std::string(codec_label(c.inner)) + " read as " + outer;
 }
 
@@ -118,8 +118,12 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   }
   std::vector<Repair> cands, inner;
   collect(cs, trig, o, depth + 1, cands, any_chain);
+  // A further layer lies inside the reading. A stability probe also counts readings that take in
+  // characters around it: the text the reading leaves must not read as mojibake in context.
   cands.erase(std::remove_if(cands.begin(), cands.end(),
-                             [&](const Repair& r) { return r.first < left || r.last > inside; }),
+                             [&](const Repair& r) {
+                               return any_chain ? r.last <= left || r.first >= inside : r.first < left || r.last > inside;
+                             }),
               cands.end());
   std::vector<model::Cost> gains;
   add_gains(cands, gains);
@@ -168,20 +172,28 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   }
   std::uint32_t outer_bit[32];
   for (std::size_t c = 0; c < all.size(); ++c) outer_bit[c] = 1u << unsigned(all[c].outer);
+  // windows-1252 read as Latin-1 changes only C1 controls: without them its readings change nothing.
+  if (std::none_of(cs.begin(), cs.end(), [](const Ch& ch) { return ch.cp >= 0x80 && ch.cp < 0xA0; }))
+    for (std::size_t c = 0; c < all.size(); ++c)
+      if (all[c].outer == CodecId::latin1 && single_byte(all[c].inner)) need_enc &= ~(1u << c);
   Reading r;
   std::string orig;
   // Cost of the original line up to each character (with a newline before and after), so that
-  // the cost of any span in its context is a difference.
-  std::vector<model::Cost> prefix(cs.size() + 2, 0);
-  {
-    model::Scorer sc;
-    for (std::size_t k = 0; k < cs.size(); ++k) {
-      sc.push(cs[k].cp);
-      prefix[k + 1] = sc.total;
+  // the cost of any span in its context is a difference; made when the first reading is scored.
+  std::vector<model::Cost> prefix;
+  auto span_cost = [&](std::size_t first, std::size_t last) {
+    if (prefix.empty()) {
+      prefix.assign(cs.size() + 2, 0);
+      model::Scorer sc;
+      for (std::size_t k = 0; k < cs.size(); ++k) {
+        sc.push(cs[k].cp);
+        prefix[k + 1] = sc.total;
+      }
+      sc.push('\n');
+      prefix[cs.size() + 1] = sc.total;
     }
-    sc.push('\n');
-    prefix[cs.size() + 1] = sc.total;
-  }
+    return prefix[last + 1] - prefix[first];
+  };
   std::size_t tried = 0;  // start positions below this were tried
   for (std::size_t t : triggers) {
     const std::size_t lo = std::max(tried, t > kWindow ? t - kWindow : 0);
@@ -223,22 +235,19 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         const bool legacy = all[c].inner != CodecId::utf8 && all[c].outer != CodecId::latin1;
         rep.punct_only = punct_only || (legacy && (rep.chars == 1 || decode_at(rep_text_probe(r.text), 0).len ==
                                                                          r.text.size()));
-        rep.reason = reason_for(all[c], r);
         if (r.lost && o.guess && guess_lost(r)) rep.guess = true;
         rep.text = std::move(r.text);
         const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
         const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
-        const model::Cost orig_cost = prefix[r.last + 1] - prefix[r.first];
+        const model::Cost orig_cost = span_cost(r.first, r.last);
         model::Cost text_cost = model::cost(rep.text, before, after);
         rep.gain = orig_cost - text_cost;
-        // Text a legacy codec produced is the innermost layer: if it reads as mojibake again,
-        // the reading is not stable (and repair() would not be idempotent): drop it.
-        if (all[c].inner != CodecId::utf8 && rep.gain > 0 && depth == 0) {
-          Repair probe = rep;
-          if (deepen(probe, cs, o, 0, true)) continue;
-        }
+        // Text a legacy codec produced must not read as mojibake again: checked later (stable()).
+        rep.unchecked = all[c].inner != CodecId::utf8 && rep.gain > 0 && depth == 0;
         // A reading that helps may be a layer of several: look for the next one.
-        if (all[c].inner == CodecId::utf8 && rep.gain > 0) {
+        const bool layered = all[c].inner == CodecId::utf8 && rep.gain > 0;
+        if (layered) rep.reason = reason_for(all[c], r, rep.text);  // deepen() adds to it
+        if (layered) {
           if (deepen(rep, cs, o, depth)) {
             text_cost = model::cost(rep.text, before, after);
             rep.gain = orig_cost - text_cost;
@@ -247,6 +256,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         // A reading must look like real text on its own, not only better than what it replaces
         // (a layer in between is judged by the text it leads to).
         if (depth == 0 && text_cost > kMaxPerChar * model::Cost(rep.text.size() / 2 + 2)) continue;
+        if (!layered) rep.reason = reason_for(all[c], r, rep.text);
         if (debug)
           std::fprintf(stderr, "cand d%d [%zu,%zu) %s gain %.1f lost %d: %s -> %s\n", depth, rep.first, rep.last,
                        rep.reason.c_str(), rep.gain / 4.0, rep.lost, orig.c_str(), rep.text.c_str());
@@ -258,11 +268,34 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   }
 }
 
+namespace {
+// Only readings that are sure on their own count: many weak ones do not make a strong case.
+bool counts(const Repair& r) noexcept { return r.gain >= kMargin + kLostMargin * r.lost && !r.punct_only; }
+}  // namespace
+
 void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_chain) {
   per_chain.resize(chains().size(), 0);
-  // Only readings that are sure on their own count: many weak ones do not make a strong case.
   for (const Repair& r : cands)
-    if (r.gain >= kMargin + kLostMargin * r.lost && !r.punct_only) per_chain[r.chain] += r.gain;
+    if (counts(r)) per_chain[r.chain] += r.gain;
+}
+
+bool stable(Repair& rep, const std::vector<Ch>& cs, const Options& o) {
+  if (!rep.unchecked) return true;
+  rep.unchecked = false;
+  Repair probe = rep;
+  return !deepen(probe, cs, o, 0, true);
+}
+
+bool check_chain(std::vector<Repair>& cands, std::size_t chain, const std::vector<Ch>& cs, const Options& o) {
+  bool any = false;
+  cands.erase(std::remove_if(cands.begin(), cands.end(),
+                             [&](Repair& r) {
+                               if (!r.unchecked || r.chain != chain || !counts(r)) return false;
+                               any = true;
+                               return !stable(r, cs, o);
+                             }),
+              cands.end());
+  return any;
 }
 
 Preferred preferred_chain(const std::vector<model::Cost>& per_chain) noexcept {
@@ -273,7 +306,8 @@ Preferred preferred_chain(const std::vector<model::Cost>& per_chain) noexcept {
   return p;
 }
 
-void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, std::vector<Repair>& out) {
+void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, std::vector<Repair>& out,
+            const Options* options) {
   const int preferred = p.chain;
   const std::size_t nchars = cs.size();
   if (cands.empty()) return;
@@ -293,7 +327,7 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, 
     if (rep.gain < margin + kLostMargin * rep.lost) continue;
     bool free = true;
     for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];
-    if (!free) continue;
+    if (!free || (rep.unchecked && options && !stable(rep, cs, *options))) continue;
     for (std::size_t k = rep.first; k < rep.last; ++k) taken[k] = true;
     out.push_back(std::move(rep));
   }

@@ -23,6 +23,7 @@ struct Repair {
   std::size_t chars = 0;  ///< characters of the original
   bool punct_only = false;  ///< too little evidence alone (punctuation only, one legacy character):
                             ///< taken only in the main chain
+  bool unchecked = false;   ///< a legacy reading whose stability is not yet known (see stable())
 };
 
 /// Collects candidate readings of characters `cs` (one line) around the characters at
@@ -36,6 +37,16 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
 /// the whole text most likely went through).
 void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_chain);
 
+/// Whether an unchecked legacy reading is stable: text a legacy codec produced is the innermost
+/// layer, so if it reads as mojibake again the reading is dropped (else repair() would not be
+/// idempotent). The check is costly, so collect() leaves it to the readings that matter: those
+/// that may be chosen (choose()) and those of the chain that may become the main one.
+[[nodiscard]] bool stable(Repair& rep, const std::vector<Ch>& cs, const Options& options);
+
+/// Drops the unstable readings of chain `chain` that add_gains() counts; true when any was
+/// unchecked (the sums must then be made again).
+bool check_chain(std::vector<Repair>& cands, std::size_t chain, const std::vector<Ch>& cs, const Options& options);
+
 /// Chooses non-overlapping candidates with a clear margin, best gain first; candidates of the
 /// preferred chain come first and need less margin. Appends them to `out` in increasing order.
 /// The chain the text most likely went through.
@@ -46,7 +57,9 @@ struct Preferred {
 };
 
 /// A short CJK reading (one or two characters) is dropped when the line holds clean CJK text.
-void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred preferred, std::vector<Repair>& out);
+/// Unchecked readings are checked with `options` before they are taken.
+void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred preferred, std::vector<Repair>& out,
+            const Options* options = nullptr);
 
 /// The chain with the largest total gain (readings of punctuation alone do not count) when it
 /// is large enough to lend evidence.

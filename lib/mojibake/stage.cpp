@@ -149,14 +149,24 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
       if (k < line.cs.size() && (trig.empty() || trig.back() != k)) trig.push_back(k);
     }
     collect(line.cs, trig, o, 0, line.cands);
-    add_gains(line.cands, gains);
     lines.push_back(std::move(line));
   }
-  const Preferred preferred = preferred_chain(gains);
+  // The main chain, from the sums of gains; legacy readings of the leading chain are checked for
+  // stability first (dropping unstable ones only lowers a sum, so the others need no check).
+  Preferred preferred;
+  for (;;) {
+    gains.assign(chains().size(), 0);
+    for (const Line& line : lines) add_gains(line.cands, gains);
+    preferred = preferred_chain(gains);
+    if (preferred.chain < 0) break;
+    bool checked = false;
+    for (Line& line : lines) checked |= check_chain(line.cands, std::size_t(preferred.chain), line.cs, o);
+    if (!checked) break;
+  }
   std::vector<std::vector<Repair>> chosen(lines.size());
   model::Cost line_gain = 0;
   for (std::size_t l = 0; l < lines.size(); ++l) {
-    choose(lines[l].cs, lines[l].cands, preferred, chosen[l]);
+    choose(lines[l].cs, lines[l].cands, preferred, chosen[l], &o);
     for (const Repair& r : chosen[l]) line_gain += r.gain;
   }
   // UTF-16 read as 8-bit is a reading of the whole text: it wins only against the line readings.

@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <map>
+#include <random>
 
 #include "codec/codec.hpp"
 #include "corrupt.hpp"
@@ -275,4 +276,36 @@ TEST_CASE("mojibake: adversarial input stays linear", "[mojibake]") {
   std::string c;
   for (int i = 0; i < 100000; ++i) c += "\xEF\xBF\xBD涓";
   CHECK(test::valid_utf8(repair(c).text));
+}
+
+TEST_CASE("mojibake: repair is idempotent on junk read through legacy code pages", "[mojibake]") {
+  // "8Φ»ï@╥": windows-1251 read as windows-1252 made "п" of "ï", then ibm866 read as ibm437 made
+  // "шп" of "Φ»" next to it, and a second repair read "шпп" as UTF-8 through ibm866: each reading
+  // was stable alone, not in the text it left.
+  const std::string junk = "8\xCE\xA6\xC2\xBB\xC3\xAF@\xE2\x95\xA5";
+  const Result once = repair(junk);
+  CHECK(repair(once.text).text == once.text);
+  // Random double-byte and high bytes shown as cp437, between ASCII or CJK text.
+  std::mt19937 rng(3);
+  int failures = 0;
+  for (int it = 0; it < 20000; ++it) {
+    std::string bytes;
+    const int n = 2 + int(rng() % 24);
+    for (int k = 0; k < n; ++k) {
+      const unsigned r = rng() % 10;
+      if (r < 2) {
+        bytes.push_back(char(0x20 + rng() % 0x5F));
+      } else if (r < 8) {
+        bytes.push_back(char(0x81 + rng() % 0x1F));
+        bytes.push_back(char(0x40 + rng() % 0xBC));
+      } else {
+        bytes.push_back(char(0x80 + rng() % 0x80));
+      }
+    }
+    std::string text = rng() % 2 ? "Hello w" : "\xE4\xB8\xAD\xE6\x96\x87";
+    for (const unsigned char b : bytes) detail::append_utf8(text, detail::decode_char(CodecId::cp437, &b, &b + 1).cp);
+    const Result r1 = repair(text);
+    if (repair(r1.text).text != r1.text && ++failures <= 3) CHECK(repair(r1.text).text == r1.text);
+  }
+  CHECK(failures == 0);
 }

@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "datasets.hpp"
+#include "table.hpp"
+#include "zh_bench.hpp"
 #include "measure.hpp"
 #include "mojifix/mojifix.hpp"
 
@@ -29,16 +31,6 @@ struct Args {
   std::size_t mb = 20;
   std::size_t big_mb = 0;
 };
-
-void row(const char* what, const char* input, const std::string& figure, const std::string& note = "") {
-  std::printf("| %-34s | %-28s | %14s | %s\n", what, input, figure.c_str(), note.c_str());
-}
-
-std::string mbps(std::size_t bytes, double s) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.0f MB/s", double(bytes) / 1e6 / s);
-  return b;
-}
 
 std::string us(double s) {
   char b[32];
@@ -128,11 +120,12 @@ int main(int argc, char** argv) {
   for (const auto& set : {std::pair{"clean English", &en}, {"clean Chinese", &zh}, {"mojibake-heavy", &moj}}) {
     const std::string* text = set.second;
     const double s = bench::best_seconds(5, [text] { (void)mojifix::repair(*text); });
-    row("repair()", set.first, mbps(text->size(), s));
+    bench::row("repair()", set.first, bench::mbps(text->size(), s));
   }
+  bench::zh_rows(zh);
   const double rb = bench::best_seconds(5, [&] { (void)mojifix::repair_bytes(gb); });
-  row("repair_bytes()", "GB18030 Chinese", mbps(gb.size(), rb), "detect + decode + repair");
-  row("  baseline: iconv(3)", "GB18030 Chinese", mbps(gb.size(), iconv_seconds(gb)), "decode only, glibc");
+  bench::row("repair_bytes()", "GB18030 Chinese", bench::mbps(gb.size(), rb), "detect + decode + repair");
+  bench::row("  baseline: iconv(3)", "GB18030 Chinese", bench::mbps(gb.size(), iconv_seconds(gb)), "decode only, glibc");
 
   // Detection latency (median over samples of the GB18030, windows-1251 and UTF-8 text).
   std::vector<std::string> s4k, s50;
@@ -142,9 +135,9 @@ int main(int argc, char** argv) {
     for (auto& s : bench::samples(*src, 4096, 10)) s4k.push_back(s);
     for (auto& s : bench::samples(*src, 50, 10)) s50.push_back(s);
   }
-  row("detect()", "4 KB samples (40)", us(per_call(s4k, 20, [](const std::string& s) { (void)mojifix::detect(s); })),
+  bench::row("detect()", "4 KB samples (40)", us(per_call(s4k, 20, [](const std::string& s) { (void)mojifix::detect(s); })),
       "median per call");
-  row("detect()", "50 B samples (40)", us(per_call(s50, 200, [](const std::string& s) { (void)mojifix::detect(s); })),
+  bench::row("detect()", "50 B samples (40)", us(per_call(s50, 200, [](const std::string& s) { (void)mojifix::detect(s); })),
       "median per call");
   auto uchardet_call = [](const std::string& s) {
     uchardet_t u = uchardet_new();
@@ -153,8 +146,8 @@ int main(int argc, char** argv) {
     (void)uchardet_get_charset(u);
     uchardet_delete(u);
   };
-  row("  baseline: uchardet", "4 KB samples (40)", us(per_call(s4k, 20, uchardet_call)), "median per call");
-  row("  baseline: uchardet", "50 B samples (40)", us(per_call(s50, 200, uchardet_call)), "median per call");
+  bench::row("  baseline: uchardet", "4 KB samples (40)", us(per_call(s4k, 20, uchardet_call)), "median per call");
+  bench::row("  baseline: uchardet", "50 B samples (40)", us(per_call(s50, 200, uchardet_call)), "median per call");
 
   // The CLI end to end, with peak memory of the process.
   if (bench::have_program(a.tool)) {
@@ -168,29 +161,29 @@ int main(int argc, char** argv) {
         const auto r = bench::run_child({a.tool, (tmp / file).string()});
         if (r.seconds < best.seconds) best = r;
       }
-      row("mojifix FILE > /dev/null", name, mbps(bytes, best.seconds), "peak RSS " + mib(best.max_rss_kb));
+      bench::row("mojifix FILE > /dev/null", name, bench::mbps(bytes, best.seconds), "peak RSS " + mib(best.max_rss_kb));
     }
     const auto det = bench::run_child({a.tool, "detect", (tmp / "gb.txt").string()});
-    row("mojifix detect FILE", "GB18030 Chinese", ms(det.seconds), "peak RSS " + mib(det.max_rss_kb));
+    bench::row("mojifix detect FILE", "GB18030 Chinese", ms(det.seconds), "peak RSS " + mib(det.max_rss_kb));
     std::vector<double> starts;
     for (int i = 0; i < 30; ++i) starts.push_back(bench::run_child({a.tool, (tmp / "1k.txt").string()}).seconds);
     std::nth_element(starts.begin(), starts.begin() + 15, starts.end());
-    row("CLI start-up + 1 KB input", "1 KB Chinese", ms(starts[15]), "median of 30 runs");
+    bench::row("CLI start-up + 1 KB input", "1 KB Chinese", ms(starts[15]), "median of 30 runs");
     if (bench::have_program("cat")) {
       const auto c = bench::run_child({"cat", (tmp / "gb.txt").string()});
-      row("  ceiling: cat FILE > /dev/null", "GB18030 Chinese", mbps(gb.size(), c.seconds), "I/O ceiling");
+      bench::row("  ceiling: cat FILE > /dev/null", "GB18030 Chinese", bench::mbps(gb.size(), c.seconds), "I/O ceiling");
     }
     if (bench::have_program("uconv")) {
       const auto u = bench::run_child({"uconv", "-f", "gb18030", "-t", "utf-8", (tmp / "gb.txt").string()});
-      row("  baseline: uconv", "GB18030 Chinese", mbps(gb.size(), u.seconds), "decode only, ICU CLI");
+      bench::row("  baseline: uconv", "GB18030 Chinese", bench::mbps(gb.size(), u.seconds), "decode only, ICU CLI");
     }
     if (bench::have_program("iconv")) {
       const auto u = bench::run_child({"iconv", "-f", "GB18030", "-t", "UTF-8", (tmp / "gb.txt").string()});
-      row("  baseline: iconv", "GB18030 Chinese", mbps(gb.size(), u.seconds), "decode only, glibc CLI");
+      bench::row("  baseline: iconv", "GB18030 Chinese", bench::mbps(gb.size(), u.seconds), "decode only, glibc CLI");
     }
     if (bench::have_program("uchardet")) {
       const auto u = bench::run_child({"uchardet", (tmp / "gb.txt").string()});
-      row("  baseline: uchardet FILE", "GB18030 Chinese", ms(u.seconds), "peak RSS " + mib(u.max_rss_kb));
+      bench::row("  baseline: uchardet FILE", "GB18030 Chinese", ms(u.seconds), "peak RSS " + mib(u.max_rss_kb));
     }
     if (a.big_mb) {
       const fs::path big = tmp / "big.txt";
@@ -199,8 +192,8 @@ int main(int argc, char** argv) {
         for (std::size_t written = 0; written < (a.big_mb << 20); written += zh.size()) out << zh;
       }
       const auto r = bench::run_child({a.tool, big.string()});
-      row("mojifix FILE > /dev/null", (std::to_string(a.big_mb) + " MB Chinese file").c_str(),
-          mbps(fs::file_size(big), r.seconds), "peak RSS " + mib(r.max_rss_kb));
+      bench::row("mojifix FILE > /dev/null", (std::to_string(a.big_mb) + " MB Chinese file").c_str(),
+          bench::mbps(fs::file_size(big), r.seconds), "peak RSS " + mib(r.max_rss_kb));
     }
   } else {
     std::printf("(CLI rows skipped: %s not found; pass --tool PATH)\n", a.tool.c_str());

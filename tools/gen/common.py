@@ -88,3 +88,31 @@ def parse_ranges(path, want):
             a, _, b = fields[0].partition("..")
             for cp in range(int(a, 16), int(b or a, 16) + 1):
                 yield cp
+
+
+def string_parts(ctype_name, lines, limit=60000, doc=None):
+    """`inline constexpr std::string_view NAME[] = {...};`: `lines` (each ending in a newline or
+    not) joined into parts of at most `limit` bytes, split between lines only. C++ compilers need
+    only support string literals of 65536 bytes (clang -Woverlength-strings), so big tables come in
+    parts: one `char` array each (their sizes known without a constexpr length computation, which
+    has step limits), written as adjacent literals of a few lines."""
+    parts, cur, size = [], [], 0
+    for line in lines:
+        n = len(line.encode("utf-8"))
+        if cur and size + n > limit:
+            parts.append(cur)
+            cur, size = [], 0
+        cur.append(line)
+        size += n
+    if cur or not parts:
+        parts.append(cur)
+
+    def lit(s):
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\n", "\\n") + '"'
+    out = ("// %s\n" % doc) if doc else ""
+    for k, p in enumerate(parts):
+        chunks = ["".join(p[i:i + 16]) for i in range(0, len(p), 16)] or [""]
+        out += "inline constexpr char %s_%d[] =\n    %s;\n" % (ctype_name, k, "\n    ".join(lit(c) for c in chunks))
+    out += "inline constexpr std::string_view %s[] = {\n" % ctype_name
+    out += "".join("    {%s_%d, sizeof(%s_%d) - 1},\n" % (ctype_name, k, ctype_name, k) for k in range(len(parts)))
+    return out + "};\n"

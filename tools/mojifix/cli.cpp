@@ -24,7 +24,7 @@ namespace {
 
 // --help and the man page: the option table (descriptions are translated by --help).
 constexpr HelpLine kHelp[] = {
-    {nullptr, N_("Usage: mojifix [OPTIONS] [FILE...]\n       mojifix [OPTIONS] -r DIRECTORY...\n       mojifix detect [--quiet] [--max-bytes N] FILE...")},
+    {nullptr, N_("Usage: mojifix [OPTIONS] [FILE...]\n       mojifix [OPTIONS] -r DIRECTORY...\n       mojifix detect [--quiet] [--max-bytes N] FILE...\n       mojifix classify [--lines] [--json] [FILE...]\n       mojifix convert CONFIG [FILE...]")},
     {nullptr, ""},
     {nullptr, N_("Repairs broken text: reads FILEs (or standard input) in any encoding and writes\nrepaired UTF-8 to standard output.")},
     {nullptr, ""},
@@ -60,6 +60,9 @@ constexpr HelpLine kHelp[] = {
     {"    --entities MODE", N_("decode HTML entities inside mojibake: auto (default, not in markup), on or off")},
     {"    --no-byte-shift", N_("leave GBK/Big5/Shift_JIS text whose bytes went out of step alone")},
     {"    --cjk-punctuation", N_("make ASCII , : ; ! ? ( ) next to CJK text full-width")},
+    {"    --no-annotations", N_("keep reading glosses (pinyin, zhuyin, jyutping in brackets) after Han characters")},
+    {"    --no-script", N_("leave mixed Simplified/Traditional Chinese as it is")},
+    {"    --to SCRIPT", N_("convert Chinese to hans, hant, tw or hk (default: unify mixed text)")},
     {"    --no-normalize", N_("leave normalization, BOM, line endings and controls alone")},
     {"    --form FORM", N_("normalization form: nfc (default), nfkc or none")},
     {"    --newlines", N_("turn CRLF and lone CR into LF")},
@@ -68,6 +71,12 @@ constexpr HelpLine kHelp[] = {
     {nullptr, ""},
     {"-h, --help", N_("show this help")},
     {"    --version", N_("show the version")},
+    {nullptr, ""},
+    {nullptr, N_("Subcommands:")},
+    {"  detect", N_("print the encoding of each FILE")},
+    {"  classify", N_("print hans, hant, mixed or none for the input (--lines: for each line)")},
+    {"  convert CONFIG", N_("convert Chinese like OpenCC: s2t t2s s2tw tw2s s2twp tw2sp s2hk hk2s t2tw tw2t t2hk hk2t t2jp jp2t")},
+    {"    --lines", N_("classify: one verdict per input line")},
     {nullptr, ""},
     {nullptr, N_("Exit status: 0 ok, 1 --check found something to repair, 2 usage error, 3 I/O error.")},
 };
@@ -139,6 +148,14 @@ bool disable_stage(Options& o, std::string_view name) {
     o.byte_shift = false;
     return true;
   }
+  if (name == "annotations") {
+    o.annotations = false;
+    return true;
+  }
+  if (name == "script") {
+    o.script = false;
+    return true;
+  }
   return false;
 }
 
@@ -164,14 +181,34 @@ std::string conflict(const Config& c) {
 
 std::span<const HelpLine> help_table() { return kHelp; }
 
+std::optional<ScriptTarget> parse_target(std::string_view name) {
+  std::string lower;
+  for (char ch : name) lower += char(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  if (lower == "hans" || lower == "zh-hans" || lower == "zh-cn" || lower == "zh-sg") return ScriptTarget::hans;
+  if (lower == "hant" || lower == "zh-hant") return ScriptTarget::hant;
+  if (lower == "tw" || lower == "zh-tw" || lower == "zh-hant-tw") return ScriptTarget::tw;
+  if (lower == "hk" || lower == "zh-hk" || lower == "zh-hant-hk" || lower == "zh-mo") return ScriptTarget::hk;
+  return std::nullopt;
+}
+
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
   try {
     Config cfg;
     Parser p{args, err, 0, std::nullopt};
-    enum class Cmd { repair, detect } cmd = Cmd::repair;
+    enum class Cmd { repair, detect, classify, convert } cmd = Cmd::repair;
     if (!args.empty() && args[0] == "detect") {
       cmd = Cmd::detect;
       p.i = 1;
+    } else if (!args.empty() && args[0] == "classify") {
+      cmd = Cmd::classify;
+      p.i = 1;
+    } else if (!args.empty() && args[0] == "convert") {
+      cmd = Cmd::convert;
+      p.i = 1;
+      if (args.size() > 1 && !args[1].starts_with("-")) {
+        cfg.convert_config = args[1];
+        p.i = 2;
+      }
     }
     bool only_files = false;
     for (; p.i < args.size(); ++p.i) {
@@ -253,6 +290,16 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
           err << "mojifix: " << msg("unknown normalization form: {1}", {v}) << '\n';
           return usage;
         }
+      } else if (a == "--to") {
+        if (!p.value(a, v)) return usage;
+        const auto t = parse_target(v);
+        if (!t) {
+          err << "mojifix: " << msg("unknown script: {1} (hans, hant, tw or hk)", {v}) << '\n';
+          return usage;
+        }
+        cfg.lib.to = *t;
+      } else if (a == "--lines") {
+        cfg.lines = true;
       } else if (a == "--newlines") {
         cfg.lib.newlines = true;
       } else if (a == "--strip-controls") {
@@ -303,6 +350,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       return usage;
     }
     if (cmd == Cmd::detect) return run_detect(cfg, in, out, err);
+    if (cmd == Cmd::classify) return run_classify(cfg, in, out, err);
+    if (cmd == Cmd::convert) return run_convert(cfg, in, out, err);
     return run_files(cfg, in, out, err);
   } catch (const std::exception& e) {
     err << "mojifix: " << e.what() << '\n';

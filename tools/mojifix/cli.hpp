@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <optional>
+#include <string_view>
 #include <span>
 #include <string>
 #include <vector>
@@ -27,6 +29,8 @@ struct Config {
   bool quiet = false;                ///< -q / --quiet: no notes, no progress bar
   bool summary = false;              ///< --summary: one line per input on stderr
   std::size_t max_bytes = 0;         ///< detect --max-bytes N (0 = default window)
+  bool lines = false;                ///< classify --lines: one verdict per input line
+  std::string convert_config;        ///< convert CONFIG (s2t, t2s, ...)
 
   // Files and trees.
   bool recursive = false;                 ///< -r: walk directories
@@ -42,6 +46,10 @@ struct Config {
   std::string output_encoding;            ///< --output-encoding ENC ("" = utf-8)
   bool lossy = false;                     ///< --lossy: replace what ENC cannot hold with '?'
 };
+
+/// The script target named by `--to` or a JSON-lines `target` field: hans, hant, tw, hk, or the
+/// BCP-47 tags zh-Hans, zh-Hant, zh-TW, zh-HK (any letter case); nullopt when unknown.
+[[nodiscard]] std::optional<ScriptTarget> parse_target(std::string_view name);
 
 /// Runs `mojifix args...` (args exclude the program name) reading `in`, writing `out` and
 /// `err`; returns the exit code. Never throws.
@@ -67,5 +75,7 @@ struct HelpLine {
 // Subcommands and modes (each in its own file).
 int run_files(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err);
 int run_detect(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err);
+int run_classify(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err);
+int run_convert(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace mojifix::cli

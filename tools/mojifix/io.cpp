@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <vector>
+
+#include "mojifix/stream.hpp"
 
 namespace mojifix::cli {
 
@@ -29,6 +32,35 @@ long Source::read(char* p, std::size_t n) {
   read_ += std::uint64_t(got);
   console_->add_bytes(std::uint64_t(got));
   return got;
+}
+
+long long read_decoded(const Options& lib, Source& src, const std::function<void(std::string_view)>& piece) {
+  Options o = lib;
+  o.annotations = o.script = o.normalize = false;
+  Repairer rep(o);
+  std::vector<char> buf(kReadChunk);
+  std::string pending;
+  long long invalid = 0;
+  auto drain = [&](bool last) {
+    Result r = rep.take();
+    for (const Fix& f : r.fixes) invalid += f.kind == FixKind::invalid_bytes;
+    pending += r.text;
+    const std::size_t nl = pending.rfind('\n');
+    const std::size_t cut = last ? pending.size() : nl == std::string::npos ? 0 : nl + 1;
+    if (cut == 0) return;
+    piece(std::string_view(pending).substr(0, cut));
+    pending.erase(0, cut);
+  };
+  for (;;) {
+    const long got = src.read(buf.data(), buf.size());
+    if (got < 0) return -1;
+    if (got == 0) break;
+    rep.feed(std::string_view(buf.data(), std::size_t(got)));
+    drain(false);
+  }
+  rep.finish();
+  drain(true);
+  return invalid;
 }
 
 bool LineReader::next(std::string& line, bool& newline) {

@@ -3,10 +3,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 
 #include "console.hpp"
+#include "mojifix/options.hpp"
 
 namespace mojifix::cli {
 
@@ -30,6 +33,12 @@ class Source {
   std::uint64_t read_ = 0;
   std::string error_;
 };
+
+/// Reads `src` in any encoding (detected, or `lib.encoding`) and decodes it to UTF-8 without
+/// repairing anything: calls `piece` with the text as it becomes available, each piece ending
+/// after a line break (except the last). Invalid bytes become U+FFFD; returns how many runs of
+/// them were replaced, or -1 when reading failed (then `src.error()` says why).
+long long read_decoded(const Options& lib, Source& src, const std::function<void(std::string_view)>& piece);
 
 /// Reads a Source line by line.
 class LineReader {

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "cli.hpp"
 #include "job.hpp"
 #include "json.hpp"
 #include "messages.hpp"
@@ -32,9 +33,12 @@ FileStatus jsonl_file(FileJob& job) {
       std::string error;
       const auto members = parse_object(line, error);
       const Member* m = nullptr;
+      const Member* target = nullptr;
       if (members) {
-        for (const auto& mem : *members)
+        for (const auto& mem : *members) {
           if (mem.key == cfg.field) m = &mem;
+          if (mem.key == "target") target = &mem;
+        }
       }
       std::optional<std::string> value;
       if (!members) {
@@ -42,7 +46,15 @@ FileStatus jsonl_file(FileJob& job) {
       } else if (m && !(value = decode_string(std::string_view(line).substr(m->begin, m->end - m->begin)))) {
         job.io.err_line(tool_line(msg("{1}: field \"{2}\" is not a string; passed through", {where, cfg.field})));
       } else if (m) {
-        const Result r = repair(*value, cfg.lib);
+        // A record's "target" (zh-Hans, zh-Hant, zh-TW, zh-HK, hans, ...) overrides --to.
+        Options opts = cfg.lib;
+        if (target) {
+          const auto name = decode_string(std::string_view(line).substr(target->begin, target->end - target->begin));
+          const auto t = name ? parse_target(*name) : std::nullopt;
+          if (t) opts.to = *t;
+          else job.io.err_line(tool_line(msg("{1}: unknown target; --to applies", {where})));
+        }
+        const Result r = repair(*value, opts);
         if (cfg.explain) {
           for (const Fix& f : r.fixes)
             job.io.err_line(explain_line(where, f, std::string_view(*value).substr(f.in.begin, f.in.size())));

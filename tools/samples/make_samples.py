@@ -62,6 +62,27 @@ def html_mojibake(t):
     return "".join(out).encode("utf-8")
 
 
+def gloss(t, readings, left="(", right=")"):
+    # Flattened ruby: each listed character followed by its reading in brackets.
+    return "".join(c + (left + readings[c] + right if c in readings else "") for c in t).encode("utf-8")
+
+
+PINYIN = {"今": "jīn", "天": "tiān", "下": "xià", "午": "wǔ", "我": "wǒ", "图": "tú", "书": "shū", "论": "lùn",
+          "新": "xīn", "学": "xué", "计": "jì", "划": "huà", "每": "měi", "人": "rén", "提": "tí", "法": "fǎ",
+          "决": "jué", "定": "dìng", "周": "zhōu", "练": "liàn", "写": "xiě", "作": "zuò"}
+ZHUYIN = {"明": "ㄇㄧㄥˊ", "天": "ㄊㄧㄢ", "早": "ㄗㄠˇ", "上": "ㄕㄤˋ", "起": "ㄑㄧˇ", "去": "ㄑㄩˋ", "公": "ㄍㄨㄥ",
+          "園": "ㄩㄢˊ", "散": "ㄙㄢˋ", "步": "ㄅㄨˋ", "順": "ㄕㄨㄣˋ", "看": "ㄎㄢˋ", "開": "ㄎㄞ", "書": "ㄕㄨ",
+          "店": "ㄉㄧㄢˋ"}
+# Phrases pasted in Traditional Chinese into Simplified text.
+TRADITIONAL = {"修复了很多问题": "修復了很多問題", "发送给开发团队": "發送給開發團隊"}
+
+
+def mixed(t):
+    for simplified, traditional in TRADITIONAL.items():
+        t = t.replace(simplified, traditional)
+    return t.encode("utf-8")
+
+
 SAMPLES = {
     # name: (clean file, damage)
     "fr-nfd.txt": ("fr-nfd.txt", nfd),
@@ -81,6 +102,9 @@ SAMPLES = {
     "ko-legacy.txt": ("ko-legacy.txt", lambda t: sloppy(t.encode("euc_kr"), "cp1252").encode("utf-8")),
     "es-partial.txt": ("es-partial.txt", partial),
     "pl-html.txt": ("pl-html.txt", html_mojibake),
+    "zh-annotated.txt": ("zh-annotated.txt", lambda t: gloss(t, PINYIN)),
+    "zh-zhuyin.txt": ("zh-zhuyin.txt", lambda t: gloss(t, ZHUYIN, "\uff08", "\uff09")),
+    "zh-mixed-script.txt": ("zh-mixed-script.txt", mixed),
 }
 
 

@@ -1,0 +1,54 @@
+// zh_convert.hpp — OpenCC conversion chains over the dictionary tries (internal; reused by
+// the script stage and byte-shift repair).
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "mojifix/convert.hpp"
+#include "zh_dict.hpp"
+
+namespace mojifix::detail::zh {
+
+/// Dictionaries tried in order at each position; the first that has any prefix match wins
+/// (OpenCC's DictGroup).
+struct Group {
+  std::array<const Dict*, 3> dicts{};
+  unsigned size = 0;
+  bool ascii = false;  ///< some key contains ASCII
+};
+
+/// A conversion: the segmentation dictionary and up to three groups applied in turn to each
+/// segment.
+struct Chain {
+  const Dict* segmentation = nullptr;
+  std::array<Group, 3> steps{};
+  unsigned size = 0;
+  bool ascii = false;  ///< some key of some dictionary contains ASCII
+  /// The first step starts with the segmentation dictionary, its other dictionaries and all
+  /// later steps have single-character keys only: segment boundaries then cannot change the
+  /// result, and the text is converted in one pass per step.
+  bool flat = false;
+  /// For a flat chain: the first step's group as one dictionary.
+  std::unique_ptr<Dict> first;
+};
+
+/// The chain of an OpenCC config (dictionaries built on first use; thread-safe).
+[[nodiscard]] const Chain& chain(ConvertConfig config);
+
+/// Traditional (any regional standard) to Simplified for the script stage: t2s, plus the
+/// Taiwan reading of 著 as the particle zhe (着 in Simplified) outside the phrases where it is
+/// zhù (著名, 顯著: OpenCC's TWVariantsRevPhrases). tw2s would also turn 抬 into 擡 and 么 into
+/// 幺 (TWVariantsRev), which t2s never undoes.
+[[nodiscard]] const Chain& simplified_chain();
+
+/// Appends to `out` the conversion of valid UTF-8 `text` by `chain` (OpenCC's algorithm).
+void convert_into(const Chain& chain, std::string_view text, std::string& out);
+
+/// Appends to `out` one group applied to valid UTF-8 [b, e) (longest match, else the character).
+void convert_step(const Group& group, const unsigned char* b, const unsigned char* e, std::string& out,
+                  unsigned skip_first = 0);
+
+}  // namespace mojifix::detail::zh

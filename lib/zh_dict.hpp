@@ -1,0 +1,187 @@
+// zh_dict.hpp — OpenCC dictionaries as character tries (internal; the script stage and
+// byte-shift repair look phrases and characters up through these).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tables/opencc_ids.inc"
+
+namespace mojifix::detail::zh {
+
+using DictId = tables::OpenccDict;
+
+/// Decodes one code point of valid UTF-8 at `p`; sets `len` to its byte length.
+[[nodiscard]] inline char32_t next_cp(const unsigned char* p, unsigned& len) noexcept {
+  const unsigned c = p[0];
+  if (c < 0x80) {
+    len = 1;
+    return c;
+  }
+  if (c < 0xE0) {
+    len = 2;
+    return char32_t(((c & 0x1F) << 6) | (p[1] & 0x3F));
+  }
+  if (c < 0xF0) {
+    len = 3;
+    return char32_t(((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+  }
+  len = 4;
+  return char32_t(((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F));
+}
+
+/// A key found in text: `len` bytes of text, entry `entry` of the dictionary.
+struct Match {
+  std::uint32_t len = 0;
+  std::uint32_t entry = 0;
+};
+
+/// One OpenCC dictionary: keys in a character trie, values in an arena. Immutable once built.
+class Dict {
+ public:
+  /// Parses the generated table text (in parts, each ending after a line); `chars` rebuilds
+  /// values the generator elided.
+  Dict(std::span<const std::string_view> parts, const Dict* chars);
+  /// `base` with the one-character keys of `fallback` added where `base` has no one-character
+  /// key: its longest match equals that of the group {base, fallback} when every key of
+  /// `fallback` is one character long.
+  Dict(const Dict& base, const Dict& fallback);
+
+  /// The longest key that is a prefix of the valid UTF-8 text [p, end); false when none.
+  bool longest(const unsigned char* p, const unsigned char* end, Match& m) const noexcept {
+    unsigned len;
+    const char32_t cp = next_cp(p, len);
+    return longest(cp, len, p, end, m);
+  }
+  /// The same, with the first code point `cp` (`len` bytes at `p`) already decoded.
+  bool longest(char32_t cp, unsigned len, const unsigned char* p, const unsigned char* end, Match& m) const noexcept {
+    const RootSlot r = root(cp);
+    bool found = false;
+    if (r.entry) {
+      m = {len, r.entry - 1};
+      found = true;
+    }
+    const unsigned char* q = p + len;
+    if (!r.children || q >= end) return found;
+    // The second level through a hash of the first two code points, after a small bitset has
+    // rejected most pairs: most positions start no longer key, and the first character of a
+    // common word can have hundreds of children.
+    unsigned l2;
+    const char32_t c2 = next_cp(q, l2);
+    const std::uint64_t k = pair_key(cp, c2);
+    const std::uint32_t h = std::uint32_t((k * 0x9E3779B97F4A7C15ULL) >> (64 - kBloomBits));
+    if (!((bloom_[h >> 6] >> (h & 63)) & 1)) return found;
+    std::uint32_t n = pair_node(k);
+    if (n == 0) return found;
+    q += l2;
+    if (nodes_[n].entry) {
+      m = {std::uint32_t(q - p), nodes_[n].entry - 1};
+      found = true;
+    }
+    while (q < end && nodes_[n].nedges) {
+      unsigned l3;
+      const char32_t c3 = next_cp(q, l3);
+      n = child(n, c3);
+      if (n == 0) break;
+      q += l3;
+      if (nodes_[n].entry) {
+        m = {std::uint32_t(q - p), nodes_[n].entry - 1};
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  /// The entry whose key is exactly `key`, or -1.
+  [[nodiscard]] std::int64_t find(std::string_view key) const noexcept;
+  /// The entry whose key is the single code point `cp`, or -1.
+  [[nodiscard]] std::int64_t find(char32_t cp) const noexcept { return std::int64_t(root(cp).entry) - 1; }
+
+  [[nodiscard]] std::string_view key(std::uint32_t e) const noexcept {
+    return std::string_view(keys_).substr(entries_[e].key, entries_[e].key_len);
+  }
+  /// The first (default) value, the one conversion uses.
+  [[nodiscard]] std::string_view value(std::uint32_t e) const noexcept {
+    return std::string_view(values_).substr(entries_[e].val, entries_[e].first_len);
+  }
+  /// All values, separated by one space.
+  [[nodiscard]] std::string_view values(std::uint32_t e) const noexcept {
+    return std::string_view(values_).substr(entries_[e].val, entries_[e].val_len);
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
+  /// Some key contains an ASCII character (then ASCII cannot be skipped blindly).
+  [[nodiscard]] bool ascii_in_keys() const noexcept { return ascii_; }
+  /// The longest key, in code points.
+  [[nodiscard]] unsigned max_key_chars() const noexcept { return max_chars_; }
+
+ private:
+  struct Node {
+    std::uint32_t edges = 0;   // first edge in edges_
+    std::uint32_t entry = 0;   // entry + 1, or 0
+    std::uint32_t nedges = 0;
+  };
+  struct Edge {
+    char32_t cp;
+    std::uint32_t node;
+  };
+  struct Entry {
+    std::uint32_t key, val;
+    std::uint16_t key_len, val_len, first_len;
+  };
+
+  struct RootSlot {
+    std::uint32_t entry = 0;     // entry + 1 of the one-character key, or 0
+    std::uint32_t children = 0;  // 1 when longer keys start with this character
+  };
+  [[nodiscard]] RootSlot root(char32_t cp) const noexcept {
+    const std::uint16_t page = page_of_[cp >> 8];
+    return page ? roots_[(std::size_t(page - 1) << 8) | (cp & 0xFF)] : RootSlot{};
+  }
+  [[nodiscard]] std::uint32_t child(std::uint32_t n, char32_t cp) const noexcept {
+    // Branch-free binary search; edges are sorted by code point.
+    const Edge* b = edges_.data() + nodes_[n].edges;
+    std::uint32_t len = nodes_[n].nedges;
+    while (len > 1) {
+      const std::uint32_t half = len / 2;
+      b = b[half].cp <= cp ? b + half : b;
+      len -= half;
+    }
+    return b->cp == cp ? b->node : 0;
+  }
+  static constexpr unsigned kBloomBits = 20;  // 128 KiB
+  struct PairSlot {
+    std::uint64_t key;   // first code point << 21 | second; 0 = empty
+    std::uint32_t node;
+  };
+  [[nodiscard]] static std::uint64_t pair_key(char32_t a, char32_t b) noexcept {
+    return (std::uint64_t(a) << 21) | b;
+  }
+  [[nodiscard]] std::uint32_t pair_node(std::uint64_t k) const noexcept {
+    for (std::size_t i = (k * 0x9E3779B97F4A7C15ULL) >> pair_shift_;; i = (i + 1) & pair_mask_) {
+      const PairSlot& s = pairs_[i];
+      if (s.key == k) return s.node;
+      if (s.key == 0) return 0;
+    }
+  }
+
+  std::vector<std::uint16_t> page_of_;   // code point >> 8 -> page + 1 (0: no key starts there)
+  std::vector<RootSlot> roots_;          // 256 per page: keys starting with that code point
+  std::vector<Node> nodes_;              // node 0 is unused
+  std::vector<Edge> edges_;
+  std::vector<Entry> entries_;
+  std::vector<std::uint64_t> bloom_;     // bitset over the hashes of pairs_' keys
+  std::vector<PairSlot> pairs_;          // open addressing: (first, second code point) -> depth-2 node
+  unsigned pair_shift_ = 63;
+  std::size_t pair_mask_ = 0;
+  std::string keys_, values_;
+  bool ascii_ = false;
+  unsigned max_chars_ = 0;
+};
+
+/// The dictionary `id`, built from the compiled-in table on first use (thread-safe).
+[[nodiscard]] const Dict& dict(DictId id);
+
+}  // namespace mojifix::detail::zh

@@ -1,0 +1,65 @@
+// zh_bench.cpp — convert() against libopencc on the same input in the same run, classify(),
+// and what the annotations and script stages cost repair() on clean Chinese.
+#include "zh_bench.hpp"
+
+#include <cstdio>
+
+#include "measure.hpp"
+#include "mojifix/mojifix.hpp"
+#include "table.hpp"
+
+#ifdef MOJIFIX_BENCH_OPENCC
+#include <opencc.h>
+#endif
+
+namespace bench {
+
+namespace {
+
+#ifdef MOJIFIX_BENCH_OPENCC
+// Best of `runs` conversions of `text` by libopencc with `config` (e.g. "s2t.json"); 0 when
+// the config cannot be opened.
+double opencc_seconds(const std::string& text, const char* config, int runs) {
+  opencc_t od = opencc_open(config);
+  if (od == reinterpret_cast<opencc_t>(-1)) return 0;
+  const double s = best_seconds(runs, [&] {
+    char* out = opencc_convert_utf8(od, text.data(), text.size());
+    opencc_convert_utf8_free(out);
+  });
+  opencc_close(od);
+  return s;
+}
+#endif
+
+}  // namespace
+
+void zh_rows(const std::string& zh) {
+  for (const auto cfg : {mojifix::ConvertConfig::s2t, mojifix::ConvertConfig::t2s, mojifix::ConvertConfig::s2twp}) {
+    const std::string name = std::string(mojifix::to_string(cfg));
+    (void)mojifix::convert("x", cfg);  // build the dictionaries outside the timing
+    const double s = best_seconds(5, [&] { (void)mojifix::convert(zh, cfg); });
+    std::string note = "in-process, best of 5";
+#ifdef MOJIFIX_BENCH_OPENCC
+    const double o = opencc_seconds(zh, (name + ".json").c_str(), 2);
+    if (o > 0) {
+      char b[64];
+      std::snprintf(b, sizeof b, "; %.1fx libopencc", o / s);
+      note += b;
+      row(("  baseline: libopencc " + name).c_str(), "clean Chinese", mbps(zh.size(), o), "OpenCC 1.1.6, best of 2");
+    }
+#endif
+    row(("convert() " + name).c_str(), "clean Chinese", mbps(zh.size(), s), note);
+  }
+  const double c = best_seconds(5, [&] { (void)mojifix::classify(zh); });
+  row("classify()", "clean Chinese", mbps(zh.size(), c));
+  mojifix::Options plain;
+  plain.annotations = plain.script = false;
+  const double r = best_seconds(5, [&] { (void)mojifix::repair(zh, plain); });
+  row("repair() without annotations, script", "clean Chinese", mbps(zh.size(), r), "what the Chinese stages cost");
+  mojifix::Options hans;
+  hans.to = mojifix::ScriptTarget::hans;
+  const double h = best_seconds(3, [&] { (void)mojifix::repair(zh, hans); });
+  row("repair() --to hans", "clean Chinese", mbps(zh.size(), h), "half the text converts");
+}
+
+}  // namespace bench
