@@ -55,11 +55,6 @@ bool shift_repair(CodecId id, std::span<const Ch> cs, std::size_t t, bool guess,
     cjk += cs[k].cp != kReplacement && model::is_cjk(cs[k].cp);
   }
   if (lost_before > 2 || lost_before * 4 > cjk) return false;
-  // A byte out of step garbles text only until the next ASCII byte: a stretch that is mostly
-  // implausible is some other damage (or no text at all).
-  std::size_t odd = 0;
-  for (std::size_t k = b; k < e; ++k) odd += cs[k].cp >= 0x80 && model::suspect(cs[k].cp);
-  if (odd > 4 && odd * 3 > cjk) return false;
   const char32_t before = b > 0 ? cs[b - 1].cp : '\n';
   const char32_t after = e < cs.size() ? cs[e].cp : '\n';
   model::Scorer orig;
@@ -108,6 +103,16 @@ bool shift_repair(CodecId id, std::span<const Ch> cs, std::size_t t, bool guess,
   for (std::size_t k = out.first; k < out.last && !garbage; ++k)
     garbage = cs[k].cp != kReplacement && model::is_cjk(cs[k].cp);
   if (!garbage) return false;
+  // The new reading must read as text: no suspect character, no more ASCII than before.
+  std::size_t ascii_before = 0, ascii_after = 0;
+  for (std::size_t k = out.first; k < out.last; ++k) ascii_before += cs[k].cp < 0x80;
+  for (std::size_t i = 0; i < out.text.size();) {
+    const Decoded d = decode_at(out.text, i);
+    i += d.len;
+    if (d.cp < 0x80) ++ascii_after;
+    else if (d.cp != kReplacement && model::suspect(d.cp)) return false;
+  }
+  if (ascii_after > ascii_before) return false;
   out.gain = best_gain;
   out.codec = id;
   return true;

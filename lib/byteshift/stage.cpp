@@ -90,11 +90,15 @@ void repair_line(std::string_view text, std::size_t ls, std::size_t le, bool gue
     split.resize(out.size(), true);
     return;
   }
-  for (std::size_t k = 0; k < cs.size();) {
+  // Each attempt reads a bounded stretch; a budget per line keeps the work linear on text that
+  // is implausible everywhere.
+  std::size_t budget = 8 + cs.size() / 128;
+  for (std::size_t k = 0; k < cs.size() && budget > 0;) {
     if (!bs::shift_trigger(cs, k)) {
       ++k;
       continue;
     }
+    --budget;
     bs::Rebuild best;
     bool found = false;
     std::size_t next = k + 1;
