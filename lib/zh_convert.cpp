@@ -3,15 +3,19 @@
 // OpenCC 1.1.6 splits text into segments (the longest key of the segmentation dictionary at
 // each position, else a run of unmatched characters) and passes every segment through each
 // step of the chain; a step replaces, at each position, the longest key of the first
-// dictionary of its group that has one. This file does exactly that, with two shortcuts that
-// do not change the result: ASCII never occurs in most dictionaries' keys, so ASCII runs are
-// copied and end segments; and when a step's first dictionary is the segmentation dictionary,
-// a matched segment converts to that key's value and an unmatched run can skip it.
+// dictionary of its group that has one. This file does the same step by step: the
+// segmentation records where segments end, and each step takes the longest key that does not
+// cross such an end (a run of unmatched characters is one segment). Shortcuts that do not
+// change the result: ASCII runs are skipped by dictionaries without ASCII keys; when the
+// first step starts with the segmentation dictionary, segmentation and first step are one
+// pass; and the text goes through the chain a chunk at a time, cut where no key can cross.
 #include "zh_convert.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <mutex>
 
 #include "plan.hpp"
@@ -24,48 +28,82 @@ namespace {
 
 inline unsigned char_len(unsigned char lead) noexcept { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
 
-inline void append(std::string& out, const unsigned char* b, const unsigned char* e) {
-  out.append(reinterpret_cast<const char*>(b), std::size_t(e - b));
-}
-
-// Collects the many short pieces of a conversion (a character, a value) in a small buffer, so
-// that the output string is appended to in blocks.
-class Sink {
+// Collects the many short pieces of a conversion (a character, a value) in a buffer with
+// slack, so that a short piece is one fixed 16-byte copy and the output string is appended
+// to in large blocks.
+class Writer {
  public:
-  explicit Sink(std::string& out) : out_(out) {}
-  Sink(const Sink&) = delete;
-  Sink& operator=(const Sink&) = delete;
-  ~Sink() { flush(); }
-  void put(const char* s, std::size_t len) {
-    if (len > 32) {
+  explicit Writer(std::string& out) : out_(out) {}
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+  ~Writer() { flush(); }
+  /// Bytes in the output so far, flushed or not.
+  [[nodiscard]] std::size_t size() const noexcept { return out_.size() + n_; }
+  /// Appends [s, e); `readable` bytes can be read from `s` (at least e - s).
+  void put(const unsigned char* s, const unsigned char* e, std::size_t readable) {
+    const auto len = std::size_t(e - s);
+    if (n_ + len > kBuf) {
       flush();
-      out_.append(s, len);
-      return;
+      if (len > kBuf) {
+        out_.append(reinterpret_cast<const char*>(s), len);
+        return;
+      }
     }
-    if (n_ + len > sizeof buf_) flush();
-    for (std::size_t i = 0; i < len; ++i) buf_[n_ + i] = s[i];
+    if (len <= kSlack && readable >= kSlack) std::memcpy(buf_ + n_, s, kSlack);
+    else std::memcpy(buf_ + n_, s, len);
     n_ += len;
   }
-  void put(const unsigned char* b, const unsigned char* e) { put(reinterpret_cast<const char*>(b), std::size_t(e - b)); }
-  void put(std::string_view v) { put(v.data(), v.size()); }
+  /// Appends a dictionary value (its arena is padded: see Dict::value).
+  void put(std::string_view v) {
+    const auto* s = reinterpret_cast<const unsigned char*>(v.data());
+    put(s, s + v.size(), kSlack);
+  }
   void flush() {
     out_.append(buf_, n_);
     n_ = 0;
   }
 
  private:
+  static constexpr std::size_t kBuf = 8192, kSlack = 16;
   std::string& out_;
   std::size_t n_ = 0;
-  char buf_[1024];
+  char buf_[kBuf + kSlack];
 };
+
+// Sets the derived fields of a group whose dictionaries are filled in.
+void finish(Group& g) {
+  g.ascii = false;
+  g.starts.assign(0x10000 / 64, 0);
+  for (unsigned i = 0; i < g.size; ++i) {
+    g.ascii |= g.dicts[i]->ascii_in_keys();
+    for (char32_t cp = 0; cp < 0x10000; ++cp)
+      if (g.dicts[i]->may_start(cp)) g.starts[cp >> 6] |= std::uint64_t(1) << (cp & 63);
+  }
+}
 
 Group make_group(const std::int8_t* ids) {
   Group g;
-  for (int i = 0; i < 3 && ids[i] >= 0; ++i) {
-    g.dicts[g.size++] = &dict(static_cast<DictId>(ids[i]));
-    g.ascii |= g.dicts[g.size - 1]->ascii_in_keys();
-  }
+  for (int i = 0; i < 3 && ids[i] >= 0; ++i) g.dicts[g.size++] = &dict(static_cast<DictId>(ids[i]));
+  finish(g);
   return g;
+}
+
+// Sets the derived fields of a chain whose dictionaries and steps are filled in.
+void finish(Chain& c) {
+  for (unsigned k = 0; k < c.size; ++k) finish(c.steps[k]);
+  c.ascii = c.segmentation->ascii_in_keys();
+  for (unsigned k = 0; k < c.size; ++k) c.ascii |= c.steps[k].ascii;
+  bool fused = c.steps[0].dicts[0] == c.segmentation;
+  for (unsigned d = 1; d < c.steps[0].size; ++d) fused &= c.steps[0].dicts[d]->max_key_chars() == 1;
+  if (fused) {
+    c.first = std::make_unique<Dict>(*c.segmentation);
+    for (unsigned d = 1; d < c.steps[0].size; ++d) c.first = std::make_unique<Dict>(*c.first, *c.steps[0].dicts[d]);
+  }
+  for (unsigned k = c.size; k-- > 0;) {
+    bool phrases = false;
+    for (unsigned d = 0; d < c.steps[k].size; ++d) phrases |= c.steps[k].dicts[d]->max_key_chars() > 1;
+    c.phrases_from[k] = phrases || (k + 1 < c.size && c.phrases_from[k + 1]);
+  }
 }
 
 }  // namespace
@@ -79,20 +117,11 @@ const Chain& chain(ConvertConfig config) {
     const auto& data = tables::opencc_configs[i];
     Chain& c = chains[i];
     c.segmentation = &dict(static_cast<DictId>(data.segmentation));
-    c.ascii = c.segmentation->ascii_in_keys();
     for (const auto& step : data.chain) {
       if (step[0] < 0) break;
-      c.steps[c.size] = make_group(step);
-      c.ascii |= c.steps[c.size].ascii;
-      ++c.size;
+      c.steps[c.size++] = make_group(step);
     }
-    c.flat = c.steps[0].dicts[0] == c.segmentation;
-    for (unsigned k = 0; k < c.size; ++k)
-      for (unsigned d = k == 0 ? 1 : 0; d < c.steps[k].size; ++d) c.flat &= c.steps[k].dicts[d]->max_key_chars() == 1;
-    if (c.flat) {
-      c.first = std::make_unique<Dict>(*c.segmentation);
-      for (unsigned d = 1; d < c.steps[0].size; ++d) c.first = std::make_unique<Dict>(*c.first, *c.steps[0].dicts[d]);
-    }
+    finish(c);
   });
   return chains[i];
 }
@@ -107,124 +136,184 @@ const Chain& simplified_chain() {
     ch.steps[0].size = 2;
     ch.steps[1] = chain(ConvertConfig::t2s).steps[0];
     ch.size = 2;
+    finish(ch);
     return ch;
   }();
   return c;
 }
 
-void convert_step(const Group& g, const unsigned char* b, const unsigned char* e, std::string& out, unsigned skip_first) {
-  const unsigned char* p = b;
-  const unsigned char* copied = b;  // input before this is already in `out`
-  Sink sink(out);
-  while (p < e) {
-    if (*p < 0x80 && !g.ascii) {
-      p += ascii_prefix(std::string_view(reinterpret_cast<const char*>(p), std::size_t(e - p)));
-      continue;
-    }
-    Match m;
-    bool hit = false;
-    for (unsigned i = skip_first; i < g.size; ++i) {
-      if (g.dicts[i]->longest(p, e, m)) {
-        sink.put(copied, p);
-        sink.put(g.dicts[i]->value(m.entry));
-        p += m.len;
-        copied = p;
-        hit = true;
-        break;
-      }
-    }
-    if (!hit) p += char_len(*p);
-  }
-  sink.put(copied, e);
-}
-
 namespace {
 
-// The first step of a flat chain in one pass: the segmentation dictionary's longest key, else
-// the other (single-character) dictionaries of the group, merged into `c.first`.
-void convert_flat_first(const Chain& c, std::string_view text, std::string& out) {
+// Input converted through the whole chain at a time, so that the buffers between steps stay
+// in cache. A chunk ends only where a segment ends (see below), so chunking changes nothing.
+constexpr std::size_t kChunk = std::size_t(1) << 15;
+
+// Where a chunk may end: `q` (> p) is a segment end after `budget` bytes. No key contains a
+// newline, and none contains ASCII when `ascii` is false, so no step can match across one.
+inline bool chunk_ends(const unsigned char* start, const unsigned char* q, std::size_t budget, bool ascii) noexcept {
+  return std::size_t(q - start) >= budget && (q[-1] == '\n' || (!ascii && q[-1] < 0x80));
+}
+
+// Step 0 of a chain whose first dictionary is the segmentation one, in one pass with the
+// merged dictionary `c.first`: a key of the segmentation dictionary is a whole segment and
+// converts to its value; the characters between two such keys convert one by one. Appends
+// to `out`; records in `cuts` (when not null) the output offsets (from the output's size on
+// entry) of every segment edge; stops at the first segment end after `budget` bytes.
+const unsigned char* fused_first(const Chain& c, const unsigned char* p, const unsigned char* end, std::string& out,
+                                 Cuts* cuts, std::size_t budget) {
   const Dict& first = *c.first;
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
+  const std::size_t seg_entries = c.segmentation->size();  // entries after these are single characters
+  const unsigned char* const start = p;
   const unsigned char* copied = p;
-  Sink sink(out);
+  const std::size_t base = out.size();
+  Writer w(out);
   while (p < end) {
-    if (*p < 0x80 && !c.ascii) {
-      p += ascii_prefix(std::string_view(reinterpret_cast<const char*>(p), std::size_t(end - p)));
+    if (*p < 0x80) {
+      if (!c.ascii) {
+        p += ascii_prefix(std::string_view(reinterpret_cast<const char*>(p), std::size_t(end - p)));
+      } else {
+        ++p;  // no key starts with this byte: the segmentation and every dictionary miss it
+      }
+      if (chunk_ends(start, p, budget, c.ascii)) break;
       continue;
     }
     Match m;
     unsigned len;
     const char32_t cp = next_cp(p, len);
     if (first.longest(cp, len, p, end, m)) {
-      sink.put(copied, p);
-      sink.put(first.value(m.entry));
+      w.put(copied, p, std::size_t(end - copied));
+      const bool edge = cuts && m.entry < seg_entries;
+      if (edge && (cuts->empty() || cuts->back() != w.size() - base)) cuts->push_back(w.size() - base);
+      w.put(first.value(m.entry));
+      if (edge) cuts->push_back(w.size() - base);
       p += m.len;
       copied = p;
+      if (m.entry < seg_entries && std::size_t(p - start) >= budget) break;
     } else {
       p += len;
     }
   }
-  sink.put(copied, end);
+  w.put(copied, p, std::size_t(end - copied));
+  return p;
 }
 
-}  // namespace
-
-void convert_into(const Chain& c, std::string_view text, std::string& out) {
-  if (c.flat) {
-    if (c.size == 1) return convert_flat_first(c, text, out);
-    std::string a, b;
-    a.reserve(text.size() + text.size() / 8 + 16);
-    convert_flat_first(c, text, a);
-    for (unsigned k = 1; k < c.size; ++k) {
-      std::string& dst = k + 1 == c.size ? out : b;
-      if (&dst != &out) dst.clear();
-      const auto* ab = reinterpret_cast<const unsigned char*>(a.data());
-      convert_step(c.steps[k], ab, ab + a.size(), dst);
-      if (&dst != &out) a.swap(b);
-    }
-    return;
-  }
-  const Dict& seg = *c.segmentation;
-  const bool fused = c.steps[0].dicts[0] == &seg;
-  std::string bufs[2];
-  // One segment through the whole chain.
-  auto emit = [&](const unsigned char* b, const unsigned char* e, const Match* m) {
-    if (b == e) return;
-    std::string* cur = c.size == 1 ? &out : &bufs[0];
-    if (cur != &out) cur->clear();
-    if (m && fused) *cur += seg.value(m->entry);
-    else convert_step(c.steps[0], b, e, *cur, (fused && !m) ? 1 : 0);
-    for (unsigned k = 1; k < c.size; ++k) {
-      std::string* next = k + 1 == c.size ? &out : &bufs[k & 1];
-      if (next != &out) next->clear();
-      const auto* nb = reinterpret_cast<const unsigned char*>(cur->data());
-      convert_step(c.steps[k], nb, nb + cur->size(), *next);
-      cur = next;
-    }
-  };
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  const unsigned char* run = p;  // start of the current run of unmatched characters
+// Segments [p, end) with `seg` alone: records in `cuts` the offsets (from p) of the edges of
+// its keys; stops like fused_first.
+const unsigned char* segment(const Dict& seg, bool ascii, const unsigned char* p, const unsigned char* end, Cuts& cuts,
+                             std::size_t budget) {
+  const unsigned char* const start = p;
   while (p < end) {
-    if (*p < 0x80 && !c.ascii) {
-      emit(run, p, nullptr);
-      const unsigned char* q = p + 1;
-      while (q < end && *q < 0x80) ++q;
-      append(out, p, q);
-      p = run = q;
+    if (*p < 0x80) {
+      ++p;
+      if (chunk_ends(start, p, budget, ascii)) break;
       continue;
     }
     Match m;
     if (seg.longest(p, end, m)) {
-      emit(run, p, nullptr);
-      emit(p, p + m.len, &m);
-      p = run = p + m.len;
+      const std::size_t at = std::size_t(p - start);
+      if (cuts.empty() || cuts.back() != at) cuts.push_back(at);
+      p += m.len;
+      cuts.push_back(std::size_t(p - start));
+      if (std::size_t(p - start) >= budget) break;
     } else {
       p += char_len(*p);
     }
   }
-  emit(run, end, nullptr);
+  return p;
+}
+
+}  // namespace
+
+void convert_step(const Group& g, const unsigned char* b, const unsigned char* e, std::string& out, const Cuts* in,
+                  Cuts* cuts) {
+  const unsigned char* p = b;
+  const unsigned char* copied = b;  // input before this is already in `out`
+  const std::size_t base = out.size();
+  Writer w(out);
+  std::size_t next = 0;  // the first offset of `in` not yet reached
+  const unsigned char* limit = in && next < in->size() ? b + (*in)[0] : e;
+  while (true) {
+    while (p == limit) {  // a segment edge: record where it lands in the output
+      if (p == e && (!in || next >= in->size())) break;
+      if (cuts) cuts->push_back(w.size() - base + std::size_t(p - copied));
+      ++next;
+      limit = next < in->size() ? b + (*in)[next] : e;
+    }
+    if (p >= e) break;
+    if (*p < 0x80 && !g.ascii) {
+      p += ascii_prefix(std::string_view(reinterpret_cast<const char*>(p), std::size_t(limit - p)));
+      continue;
+    }
+    unsigned len;
+    const char32_t cp = next_cp(p, len);
+    if (cp < 0x10000 && !((g.starts[cp >> 6] >> (cp & 63)) & 1)) {  // most characters start no key
+      p += len;
+      continue;
+    }
+    Match m;
+    bool hit = false;
+    for (unsigned i = 0; i < g.size; ++i) {
+      if (g.dicts[i]->longest(cp, len, p, limit, m)) {
+        w.put(copied, p, std::size_t(e - copied));
+        w.put(g.dicts[i]->value(m.entry));
+        p += m.len;
+        copied = p;
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) p += len;
+  }
+  w.put(copied, e, std::size_t(e - copied));
+}
+
+void convert_into(const Chain& c, std::string_view text, std::string& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  if (c.first && c.size == 1) {
+    fused_first(c, p, end, out, nullptr, SIZE_MAX);
+    return;
+  }
+  std::string bufs[2];
+  Cuts cuts[2];
+  for (auto& b : bufs) b.reserve(kChunk + kChunk / 2);
+  while (p < end) {
+    // The chunk through step 0, then through each later step. [sb, se) is what the next step
+    // reads and cuts[si] its segment edges; they are kept only while a later step has keys
+    // longer than one character.
+    const unsigned char* stop;
+    const unsigned char* sb;
+    const unsigned char* se;
+    unsigned k = 0, si = 0;
+    cuts[0].clear();
+    cuts[1].clear();
+    if (c.first) {
+      bufs[0].clear();
+      stop = fused_first(c, p, end, bufs[0], c.phrases_from[1] ? &cuts[0] : nullptr, kChunk);
+      sb = reinterpret_cast<const unsigned char*>(bufs[0].data());
+      se = sb + bufs[0].size();
+      k = 1;
+    } else {
+      stop = segment(*c.segmentation, c.ascii, p, end, cuts[1], kChunk);
+      sb = p;
+      se = stop;
+      si = 1;  // the input's edges are in cuts[1], so bufs[0] takes step 0's output
+    }
+    for (; k < c.size; ++k) {
+      const bool last = k + 1 == c.size;
+      const unsigned di = si ^ 1;
+      cuts[di].clear();
+      if (!last) bufs[di].clear();
+      convert_step(c.steps[k], sb, se, last ? out : bufs[di], c.phrases_from[k] ? &cuts[si] : nullptr,
+                   !last && c.phrases_from[k + 1] ? &cuts[di] : nullptr);
+      if (!last) {
+        sb = reinterpret_cast<const unsigned char*>(bufs[di].data());
+        se = sb + bufs[di].size();
+        si = di;
+      }
+    }
+    p = stop;
+  }
 }
 
 }  // namespace mojifix::detail::zh

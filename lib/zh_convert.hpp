@@ -3,9 +3,11 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mojifix/convert.hpp"
 #include "zh_dict.hpp"
@@ -18,6 +20,8 @@ struct Group {
   std::array<const Dict*, 3> dicts{};
   unsigned size = 0;
   bool ascii = false;  ///< some key contains ASCII
+  /// BMP code points that start a key of some dictionary of the group (a bit each).
+  std::vector<std::uint64_t> starts;
 };
 
 /// A conversion: the segmentation dictionary and up to three groups applied in turn to each
@@ -27,13 +31,17 @@ struct Chain {
   std::array<Group, 3> steps{};
   unsigned size = 0;
   bool ascii = false;  ///< some key of some dictionary contains ASCII
-  /// The first step starts with the segmentation dictionary, its other dictionaries and all
-  /// later steps have single-character keys only: segment boundaries then cannot change the
-  /// result, and the text is converted in one pass per step.
-  bool flat = false;
-  /// For a flat chain: the first step's group as one dictionary.
+  /// Set when the first step starts with the segmentation dictionary and its other
+  /// dictionaries have single-character keys only: the segmentation and the first step as one
+  /// dictionary, applied in one pass.
   std::unique_ptr<Dict> first;
+  /// phrases_from[k]: step k or a later one has keys longer than one character, so it must
+  /// not match across a segment edge.
+  std::array<bool, 3> phrases_from{};
 };
+
+/// Offsets of segment edges in a buffer, increasing.
+using Cuts = std::vector<std::size_t>;
 
 /// The chain of an OpenCC config (dictionaries built on first use; thread-safe).
 [[nodiscard]] const Chain& chain(ConvertConfig config);
@@ -47,8 +55,10 @@ struct Chain {
 /// Appends to `out` the conversion of valid UTF-8 `text` by `chain` (OpenCC's algorithm).
 void convert_into(const Chain& chain, std::string_view text, std::string& out);
 
-/// Appends to `out` one group applied to valid UTF-8 [b, e) (longest match, else the character).
+/// Appends to `out` one group applied to valid UTF-8 [b, e) (longest match, else the
+/// character), no match crossing an offset of `in` (null: none); records in `cuts` (when not
+/// null) where each offset of `in` lands, counted from the size of `out` on entry.
 void convert_step(const Group& group, const unsigned char* b, const unsigned char* e, std::string& out,
-                  unsigned skip_first = 0);
+                  const Cuts* in = nullptr, Cuts* cuts = nullptr);
 
 }  // namespace mojifix::detail::zh

@@ -122,13 +122,17 @@ Dict::Dict(std::span<const std::string_view> parts, const Dict* chars) : page_of
   unsigned bits = 4;
   while (size < 2 * depth2) size <<= 1, ++bits;
   pairs_.assign(size, PairSlot{0, 0});
-  bloom_.assign((std::size_t(1) << kBloomBits) / 64, 0);
+  // About 16 bits per pair (1-2 % false hits), at least a cache line, at most 128 KiB.
+  unsigned bloom_bits = 9;
+  while (bloom_bits < 20 && (std::size_t(1) << bloom_bits) < 16 * depth2) ++bloom_bits;
+  bloom_.assign((std::size_t(1) << bloom_bits) / 64, 0);
+  bloom_shift_ = 64 - bloom_bits;
   pair_mask_ = size - 1;
   pair_shift_ = 64 - bits;
   for (const TempEdge& t : tmp) {
     if (!first_of[t.parent]) continue;
     const std::uint64_t k = pair_key(first_of[t.parent], t.cp);
-    const std::uint32_t h = std::uint32_t((k * 0x9E3779B97F4A7C15ULL) >> (64 - kBloomBits));
+    const std::uint64_t h = (k * 0x9E3779B97F4A7C15ULL) >> bloom_shift_;
     bloom_[h >> 6] |= std::uint64_t(1) << (h & 63);
     std::size_t i = (k * 0x9E3779B97F4A7C15ULL) >> pair_shift_;
     while (pairs_[i].key != 0) i = (i + 1) & pair_mask_;
@@ -140,8 +144,10 @@ Dict::Dict(std::span<const std::string_view> parts, const Dict* chars) : page_of
   for (const TempEdge& t : tmp) {
     if (!first_of[t.parent]) continue;
     const char32_t cp = first_of[t.parent];
-    roots_[(std::size_t(page_of_[cp >> 8] - 1) << 8) | (cp & 0xFF)].children = 1;
+    roots_[(std::size_t(page_of_[cp >> 8] - 1) << 8) | (cp & 0xFF)].children |= std::uint32_t(1) << second_bit(t.cp);
   }
+  mark_starts();
+  values_.append(kPadding, '\0');
   // Edges grouped by parent, in code-point order within a parent.
   std::stable_sort(tmp.begin(), tmp.end(), [](const TempEdge& a, const TempEdge& b) { return a.parent < b.parent; });
   edges_.reserve(tmp.size());
@@ -178,6 +184,18 @@ Dict::Dict(const Dict& base, const Dict& fallback) : Dict(base) {
   }
   ascii_ |= fallback.ascii_;
   max_chars_ = std::max(max_chars_, fallback.max_chars_);
+  mark_starts();
+  values_.append(kPadding, '\0');
+}
+
+void Dict::mark_starts() {
+  starts_.assign(0x10000 / 64, 0);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    const std::uint16_t page = page_of_[cp >> 8];
+    if (!page) continue;
+    const RootSlot r = roots_[(std::size_t(page - 1) << 8) | (cp & 0xFF)];
+    if (r.entry || r.children) starts_[cp >> 6] |= std::uint64_t(1) << (cp & 63);
+  }
 }
 
 std::int64_t Dict::find(std::string_view key) const noexcept {

@@ -66,13 +66,16 @@ class Dict {
     }
     const unsigned char* q = p + len;
     if (!r.children || q >= end) return found;
-    // The second level through a hash of the first two code points, after a small bitset has
-    // rejected most pairs: most positions start no longer key, and the first character of a
-    // common word can have hundreds of children.
+    // The second level through a hash of the first two code points, after two small bitsets
+    // have rejected most pairs (one in the root slot, one for the whole dictionary): most
+    // positions start no longer key, and the first character of a common word can have
+    // hundreds of children.
     unsigned l2;
     const char32_t c2 = next_cp(q, l2);
+    if (!((r.children >> second_bit(c2)) & 1)) return found;
     const std::uint64_t k = pair_key(cp, c2);
-    const std::uint32_t h = std::uint32_t((k * 0x9E3779B97F4A7C15ULL) >> (64 - kBloomBits));
+    const std::uint64_t hk = k * 0x9E3779B97F4A7C15ULL;
+    const std::uint64_t h = hk >> bloom_shift_;
     if (!((bloom_[h >> 6] >> (h & 63)) & 1)) return found;
     std::uint32_t n = pair_node(k);
     if (n == 0) return found;
@@ -103,7 +106,8 @@ class Dict {
   [[nodiscard]] std::string_view key(std::uint32_t e) const noexcept {
     return std::string_view(keys_).substr(entries_[e].key, entries_[e].key_len);
   }
-  /// The first (default) value, the one conversion uses.
+  /// The first (default) value, the one conversion uses. At least 16 bytes can be read from
+  /// its start (the arena ends with padding).
   [[nodiscard]] std::string_view value(std::uint32_t e) const noexcept {
     return std::string_view(values_).substr(entries_[e].val, entries_[e].first_len);
   }
@@ -112,6 +116,10 @@ class Dict {
     return std::string_view(values_).substr(entries_[e].val, entries_[e].val_len);
   }
   [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
+  /// False when no key starts with `cp`.
+  [[nodiscard]] bool may_start(char32_t cp) const noexcept {
+    return cp >= 0x10000 || ((starts_[cp >> 6] >> (cp & 63)) & 1);
+  }
   /// Some key contains an ASCII character (then ASCII cannot be skipped blindly).
   [[nodiscard]] bool ascii_in_keys() const noexcept { return ascii_; }
   /// The longest key, in code points.
@@ -134,9 +142,14 @@ class Dict {
 
   struct RootSlot {
     std::uint32_t entry = 0;     // entry + 1 of the one-character key, or 0
-    std::uint32_t children = 0;  // 1 when longer keys start with this character
+    std::uint32_t children = 0;  // bit second_bit(c) set for each second character c of a longer key
   };
+  void mark_starts();  // fills starts_ from the root slots
+  [[nodiscard]] static unsigned second_bit(char32_t c) noexcept { return (std::uint32_t(c) * 0x9E3779B1u) >> 27; }
   [[nodiscard]] RootSlot root(char32_t cp) const noexcept {
+    // Most characters start no key of a small dictionary: one bit per BMP code point says so
+    // before the page table is read.
+    if (cp < 0x10000 && !((starts_[cp >> 6] >> (cp & 63)) & 1)) return {};
     const std::uint16_t page = page_of_[cp >> 8];
     return page ? roots_[(std::size_t(page - 1) << 8) | (cp & 0xFF)] : RootSlot{};
   }
@@ -151,7 +164,6 @@ class Dict {
     }
     return b->cp == cp ? b->node : 0;
   }
-  static constexpr unsigned kBloomBits = 20;  // 128 KiB
   struct PairSlot {
     std::uint64_t key;   // first code point << 21 | second; 0 = empty
     std::uint32_t node;
@@ -172,11 +184,14 @@ class Dict {
   std::vector<Node> nodes_;              // node 0 is unused
   std::vector<Edge> edges_;
   std::vector<Entry> entries_;
+  std::vector<std::uint64_t> starts_;    // BMP code points that start a key (a root slot)
   std::vector<std::uint64_t> bloom_;     // bitset over the hashes of pairs_' keys
+  unsigned bloom_shift_ = 63;            // 64 - log2(bits in bloom_)
   std::vector<PairSlot> pairs_;          // open addressing: (first, second code point) -> depth-2 node
   unsigned pair_shift_ = 63;
   std::size_t pair_mask_ = 0;
-  std::string keys_, values_;
+  std::string keys_, values_;            // values_ ends with kPadding bytes
+  static constexpr std::size_t kPadding = 16;
   bool ascii_ = false;
   unsigned max_chars_ = 0;
 };

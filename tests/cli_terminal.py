@@ -107,7 +107,7 @@ def main():
             check(f.read() == ("caf\u00e9 ligne 0\n" * 40000).encode("utf-8"), "the output is complete")
 
         # Interrupted (SIGINT) while the bar is on the screen: the bar is erased all the same.
-        code, raw = run_in_terminal("(cat %s; sleep 4) | timeout -s INT 1.5 %s --progress -o %s" % (sample, tool, out), env)
+        code, raw = run_in_terminal("(cat %s; sleep 8) | timeout -s INT 3 %s --progress -o %s" % (sample, tool, out), env)
         check(code != 0 and BAR.search(raw) is not None, "an interrupted job had its bar drawn")
         check(screen(raw) == [], "an interrupted job leaves no bar on the screen")
 

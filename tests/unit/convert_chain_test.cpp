@@ -1,0 +1,108 @@
+// convert_chain_test.cpp — the chunked, step-by-step conversion (internal) against a plain
+// reading of OpenCC's algorithm: segment the whole text, pass each segment through the chain.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+
+#include "zh_convert.hpp"
+
+using namespace mojifix::detail::zh;
+
+namespace {
+
+std::string one_char(const unsigned char*& p) {
+  unsigned len;
+  (void)next_cp(p, len);
+  std::string s(reinterpret_cast<const char*>(p), len);
+  p += len;
+  return s;
+}
+
+// OpenCC's algorithm, segment by segment, with no shortcut.
+std::string reference(const Chain& c, std::string_view text) {
+  std::string out;
+  auto through_chain = [&](const unsigned char* b, const unsigned char* e) {
+    std::string cur(reinterpret_cast<const char*>(b), std::size_t(e - b));
+    for (unsigned k = 0; k < c.size; ++k) {
+      std::string next;
+      const auto* q = reinterpret_cast<const unsigned char*>(cur.data());
+      const auto* qe = q + cur.size();
+      while (q < qe) {
+        Match m;
+        bool hit = false;
+        for (unsigned i = 0; i < c.steps[k].size && !hit; ++i) {
+          if (c.steps[k].dicts[i]->longest(q, qe, m)) {
+            next += c.steps[k].dicts[i]->value(m.entry);
+            q += m.len;
+            hit = true;
+          }
+        }
+        if (!hit) next += one_char(q);
+      }
+      cur = std::move(next);
+    }
+    out += cur;
+  };
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  const unsigned char* run = p;
+  while (p < end) {
+    Match m;
+    if (c.segmentation->longest(p, end, m)) {
+      through_chain(run, p);
+      through_chain(p, p + m.len);
+      p += m.len;
+      run = p;
+    } else {
+      (void)one_char(p);
+    }
+  }
+  through_chain(run, end);
+  return out;
+}
+
+// About `bytes` of text built from the chain's own keys and values (so that phrases of every
+// step meet and overlap), random Han, ASCII words and, when `lines`, line breaks.
+std::string sample(const Chain& c, std::size_t bytes, bool lines, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::vector<const Dict*> dicts{c.segmentation};
+  for (unsigned k = 0; k < c.size; ++k)
+    for (unsigned i = 0; i < c.steps[k].size; ++i) dicts.push_back(c.steps[k].dicts[i]);
+  std::string s;
+  while (s.size() < bytes) {
+    const unsigned pick = rng() % 16;
+    const Dict& d = *dicts[rng() % dicts.size()];
+    const auto e = std::uint32_t(rng() % d.size());
+    if (pick < 7) s += d.key(e);
+    else if (pick < 10) s += d.value(e);
+    else if (pick < 13) {
+      const char32_t cp = 0x4E00 + rng() % 0x5200;
+      s += char(0xE0 | (cp >> 12));
+      s += char(0x80 | ((cp >> 6) & 0x3F));
+      s += char(0x80 | (cp & 0x3F));
+    } else if (pick < 15) s += rng() % 2 ? " word " : "PN";
+    else s += lines ? "\n" : "，";
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("convert chain: chunks and one-pass steps equal segment-by-segment conversion", "[convert]") {
+  for (std::size_t i = 0; i <= std::size_t(mojifix::ConvertConfig::jp2t); ++i) {
+    const auto cfg = static_cast<mojifix::ConvertConfig>(i);
+    const Chain& c = chain(cfg);
+    for (const bool lines : {true, false}) {
+      INFO("config " << mojifix::to_string(cfg) << (lines ? " with" : " without") << " line breaks");
+      const std::string text = sample(c, 150000, lines, unsigned(i));
+      std::string out;
+      convert_into(c, text, out);
+      CHECK(out == reference(c, text));
+    }
+  }
+  const std::string text = sample(simplified_chain(), 150000, false, 99);
+  std::string out;
+  convert_into(simplified_chain(), text, out);
+  CHECK(out == reference(simplified_chain(), text));
+}
