@@ -12,8 +12,10 @@ namespace mojifix::detail {
 namespace {
 constexpr std::array kStages{
     Stage{"mojibake", [](const Options& o) { return o.mojibake; }, &mojibake_stage},
+    Stage{"byte_shift", [](const Options& o) { return o.byte_shift; }, &byte_shift_stage},
     Stage{"annotations", [](const Options& o) { return o.annotations; }, &annotations_stage},
     Stage{"script", [](const Options& o) { return o.script; }, &script_stage},
+    Stage{"punctuation", [](const Options& o) { return o.cjk_punctuation; }, &punctuation_stage},
     Stage{"normalize", [](const Options& o) { return o.normalize; }, &normalize_stage},
 };
 }  // namespace

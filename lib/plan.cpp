@@ -16,6 +16,8 @@ std::string_view to_string(FixKind kind) noexcept {
     case FixKind::control: return "control";
     case FixKind::mojibake: return "mojibake";
     case FixKind::unrecoverable: return "unrecoverable";
+    case FixKind::byte_shift: return "byte_shift";
+    case FixKind::punctuation: return "punctuation";
     case FixKind::annotation: return "annotation";
     case FixKind::script: return "script";
   }

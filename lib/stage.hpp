@@ -44,6 +44,8 @@ bool run_stages(std::string_view in, const Options& options, const Context& ctx,
 
 // --- stage entry points (each in its own file)
 bool mojibake_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
+bool byte_shift_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
+bool punctuation_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
 bool annotations_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
 bool script_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);
 bool normalize_stage(std::string_view in, const Options& options, const Context& ctx, Result& out);

@@ -29,6 +29,9 @@ enum class FixKind : std::uint8_t {
   mojibake,       ///< text decoded with the wrong codec, decoded again the right way (the reason
                   ///< names the chain, e.g. "utf-8 read as gbk")
   unrecoverable,  ///< report only: text whose bytes were lost earlier (锟斤拷, 烫烫烫, U+FFFD runs)
+  byte_shift,     ///< GBK/Big5/Shift_JIS bytes realigned after a lost or inserted byte or inserted
+                  ///< ASCII (byte-level glosses); the reason names the codec and the damage
+  punctuation,    ///< ASCII punctuation next to CJK text made full-width (`--cjk-punctuation`)
   annotation,     ///< a flattened reading gloss removed: 時(shí) -> 時
   script,         ///< Chinese text converted to the other script (Simplified / Traditional)
 };

@@ -35,6 +35,14 @@ struct Options {
                                        ///< most plausible candidate (reported as a guess), not U+FFFD
   Entities entities = Entities::automatic;  ///< `--entities auto|on|off`
 
+  // --- byte_shift stage (`--no-byte-shift`; `guess` above also applies)
+  bool byte_shift = true;              ///< realign GBK/Big5/Shift_JIS bytes out of step (lost or
+                                       ///< inserted bytes, byte-level glosses)
+
+  // --- punctuation stage (off unless asked)
+  bool cjk_punctuation = false;        ///< `--cjk-punctuation`: ASCII `,:;!?()` next to CJK text
+                                       ///< become full-width (，：；！？（）)
+
   // --- annotations stage (`--no-annotations`)
   bool annotations = true;             ///< remove flattened reading glosses: 時(shí)間 -> 時間
 

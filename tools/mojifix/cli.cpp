@@ -58,6 +58,8 @@ constexpr HelpLine kHelp[] = {
     {"    --no-mojibake", N_("leave text decoded with the wrong codec alone")},
     {"    --guess", N_("fill characters whose bytes were lost with the most plausible one (reported as guesses)")},
     {"    --entities MODE", N_("decode HTML entities inside mojibake: auto (default, not in markup), on or off")},
+    {"    --no-byte-shift", N_("leave GBK/Big5/Shift_JIS text whose bytes went out of step alone")},
+    {"    --cjk-punctuation", N_("make ASCII , : ; ! ? ( ) next to CJK text full-width")},
     {"    --no-annotations", N_("keep reading glosses (pinyin, zhuyin, jyutping in brackets) after Han characters")},
     {"    --no-script", N_("leave mixed Simplified/Traditional Chinese as it is")},
     {"    --to SCRIPT", N_("convert Chinese to hans, hant, tw or hk (default: unify mixed text)")},
@@ -140,6 +142,10 @@ bool disable_stage(Options& o, std::string_view name) {
   }
   if (name == "normalize") {
     o.normalize = false;
+    return true;
+  }
+  if (name == "byte-shift") {
+    o.byte_shift = false;
     return true;
   }
   if (name == "annotations") {
@@ -302,6 +308,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         cfg.lib.bom = false;
       } else if (a == "--guess") {
         cfg.lib.guess = true;
+      } else if (a == "--cjk-punctuation") {
+        cfg.lib.cjk_punctuation = true;
       } else if (a == "--entities") {
         if (!p.value(a, v)) return usage;
         if (v == "auto") cfg.lib.entities = Entities::automatic;

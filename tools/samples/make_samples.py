@@ -73,6 +73,18 @@ PINYIN = {"今": "jīn", "天": "tiān", "下": "xià", "午": "wǔ", "我": "w�
 ZHUYIN = {"明": "ㄇㄧㄥˊ", "天": "ㄊㄧㄢ", "早": "ㄗㄠˇ", "上": "ㄕㄤˋ", "起": "ㄑㄧˇ", "去": "ㄑㄩˋ", "公": "ㄍㄨㄥ",
           "園": "ㄩㄢˊ", "散": "ㄙㄢˋ", "步": "ㄅㄨˋ", "順": "ㄕㄨㄣˋ", "看": "ㄎㄢˋ", "開": "ㄎㄞ", "書": "ㄕㄨ",
           "店": "ㄉㄧㄢˋ"}
+# Glosses added by a byte-level find-and-replace on GBK bytes: 儓 (8388) also matches across
+# 們報 (82C7 88F3), so its gloss lands inside 報 and splits it; decoded with replacement.
+BYTE_GLOSSES = [("儓", "tái"), ("報", "bào"), ("說", "shuō"), ("題", "tí")]
+
+
+def byte_gloss(t):
+    b = t.encode("gbk")
+    for c, g in BYTE_GLOSSES:
+        b = b.replace(c.encode("gbk"), c.encode("gbk") + ("(" + g + ")").encode("gbk"))
+    return b.decode("gbk", "replace").encode("utf-8")
+
+
 # Phrases pasted in Traditional Chinese into Simplified text.
 TRADITIONAL = {"修复了很多问题": "修復了很多問題", "发送给开发团队": "發送給開發團隊"}
 
@@ -105,6 +117,7 @@ SAMPLES = {
     "zh-annotated.txt": ("zh-annotated.txt", lambda t: gloss(t, PINYIN)),
     "zh-zhuyin.txt": ("zh-zhuyin.txt", lambda t: gloss(t, ZHUYIN, "\uff08", "\uff09")),
     "zh-mixed-script.txt": ("zh-mixed-script.txt", mixed),
+    "zh-byte-gloss.txt": ("zh-byte-gloss.txt", byte_gloss),
 }
 
 

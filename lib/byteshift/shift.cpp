@@ -1,0 +1,121 @@
+// shift.cpp — repair of one lost or extra byte in a DBCS stream.
+#include "byteshift/shift.hpp"
+
+#include "utf8.hpp"
+
+namespace mojifix::detail::bs {
+
+namespace {
+
+constexpr std::size_t kLookBack = 16;             // boundaries tried before the trigger
+constexpr std::size_t kAhead = 96;                // characters read after it (realigned by then)
+constexpr model::Cost kMargin = 16 * model::kBit;  // gain needed over the damaged reading
+// An extra byte is rarer than a lost one and leaves no U+FFFD: it costs as much as a lost one.
+constexpr model::Cost kExtraCost = model::kLostCost + 4 * model::kBit;
+
+bool breaks(char32_t cp) noexcept { return cp < 0x40 && cp != 0; }
+
+}  // namespace
+
+bool shift_trigger(std::span<const Ch> cs, std::size_t k) noexcept {
+  const char32_t cp = cs[k].cp;
+  if (cp == kReplacement) return true;
+  if (cp >= 0x80) return model::suspect(cp);
+  if (cp < 0x40 || cp > 0x7E) return false;
+  return k > 0 && k + 1 < cs.size() && cs[k - 1].cp >= 0x80 && cs[k + 1].cp >= 0x80;
+}
+
+bool shift_repair(CodecId id, std::span<const Ch> cs, std::size_t t, bool guess, Rebuild& out, std::size_t& end) {
+  // The stretch: characters with a code in `id`, no ASCII byte below 0x40.
+  auto fits = [&](std::size_t k) {
+    const char32_t cp = cs[k].cp;
+    return !breaks(cp) && (cp == kReplacement || encodable(id, cp));
+  };
+  end = t + 1;
+  if (!fits(t)) return false;
+  std::size_t b = t;
+  while (b > 0 && t - b <= kLookBack && fits(b - 1)) --b;
+  std::size_t e = t + 1;
+  while (e < cs.size() && e - t < kAhead && fits(e)) ++e;
+  end = e;
+  const bool cut = e < cs.size() && fits(e);  // the new reading must be back in step by then
+  std::vector<Slot> slots;
+  std::vector<std::uint32_t> start;  // first slot of each character of the stretch
+  bool multi = false;
+  for (std::size_t k = b; k < e; ++k) {
+    start.push_back(std::uint32_t(slots.size()));
+    if (!push_char(id, cs[k].cp, std::uint32_t(k), slots)) return false;
+    multi = multi || cs[k].cp >= 0x80;
+  }
+  if (!multi) return false;
+  // Text whose bytes were lost wholesale (legacy text read as UTF-8) is no shifted stream.
+  std::size_t lost_before = 0, cjk = 0;
+  for (std::size_t k = b; k < e; ++k) {
+    lost_before += cs[k].cp == kReplacement;
+    cjk += cs[k].cp != kReplacement && model::is_cjk(cs[k].cp);
+  }
+  if (lost_before > 2 || lost_before * 4 > cjk) return false;
+  const char32_t before = b > 0 ? cs[b - 1].cp : '\n';
+  const char32_t after = e < cs.size() ? cs[e].cp : '\n';
+  model::Scorer orig;
+  orig.prev = before;
+  for (std::size_t k = b; k < e; ++k) orig.push(cs[k].cp);
+  orig.push(after);
+
+  model::Cost best_gain = 0;
+  std::vector<Slot> best_slots, trial;
+  std::vector<Piece> pieces;
+  auto consider = [&](std::vector<Slot>& s, model::Cost penalty) {
+    pieces.clear();
+    decode_slots(id, s, pieces);
+    std::size_t lost = 0;
+    for (const Piece& p : pieces) lost += p.lost;
+    if (lost > lost_before + 1) return;
+    const model::Cost gain = orig.total - pieces_cost(pieces, before, after) - penalty;
+    if (gain > best_gain) best_gain = gain, best_slots = s;
+  };
+  const std::size_t from = t - b > kLookBack ? t - kLookBack : b;
+  for (std::size_t k = from; k <= t && k < e; ++k) {
+    const std::size_t c = start[k - b];
+    const Slot& s = slots[c];
+    if (s.lost) continue;
+    if (trail_byte(id, s.byte)) {  // the lead byte of the character at c was lost
+      trial = slots;
+      trial.insert(trial.begin() + std::ptrdiff_t(c), Slot{0, true, s.src});
+      consider(trial, 0);
+    }
+    if (lead_byte(id, s.byte)) {  // its trail byte was lost
+      trial = slots;
+      trial.insert(trial.begin() + std::ptrdiff_t(c) + 1, Slot{0, true, s.src});
+      consider(trial, 0);
+    }
+    trial = slots;  // an extra byte came in
+    trial.erase(trial.begin() + std::ptrdiff_t(c));
+    consider(trial, kExtraCost);
+  }
+  if (best_gain < kMargin) return false;
+  pieces.clear();
+  decode_slots(id, best_slots, pieces);
+  if (guess && guess_lost(id, best_slots, pieces, before, after) > 0) out.guess = true;
+  if (!diff_rebuild(cs, b, e, pieces, out)) return false;
+  if (cut && out.last == e) return false;
+  bool garbage = false;  // what is replaced holds CJK characters, not only ASCII and symbols
+  for (std::size_t k = out.first; k < out.last && !garbage; ++k)
+    garbage = cs[k].cp != kReplacement && model::is_cjk(cs[k].cp);
+  if (!garbage) return false;
+  // The new reading must read as text: no suspect character, no more ASCII than before.
+  std::size_t ascii_before = 0, ascii_after = 0;
+  for (std::size_t k = out.first; k < out.last; ++k) ascii_before += cs[k].cp < 0x80;
+  for (std::size_t i = 0; i < out.text.size();) {
+    const Decoded d = decode_at(out.text, i);
+    i += d.len;
+    if (d.cp < 0x80) ++ascii_after;
+    else if (d.cp != kReplacement && model::suspect(d.cp)) return false;
+  }
+  if (ascii_after > ascii_before) return false;
+  out.gain = best_gain;
+  out.codec = id;
+  return true;
+}
+
+}  // namespace mojifix::detail::bs

@@ -1,0 +1,173 @@
+// stage.cpp — the byte_shift stage: a fast scan for evidence, then line by line the repair of
+// byte-level glosses that split characters (split.hpp) and of one-byte shifts (shift.hpp).
+#include <cstring>
+
+#include "byteshift/shift.hpp"
+#include "byteshift/split.hpp"
+#include "mojifix/byte_shift.hpp"
+#include "plan.hpp"
+#include "stage.hpp"
+#include "utf8.hpp"
+
+namespace mojifix::detail {
+
+namespace {
+
+constexpr CodecId kCodecs[] = {CodecId::gbk, CodecId::big5, CodecId::sjis};
+constexpr std::size_t kSkip = 8;  // characters skipped after a trigger that led nowhere
+
+bool has_byte(std::uint64_t x, unsigned char c) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+  const std::uint64_t y = x ^ (ones * c);
+  return ((y - ones) & ~y & high) != 0;
+}
+
+// Offset of the next byte worth a look: non-ASCII, or '?' (a byte a decoder could not read).
+std::size_t skip_plain(const unsigned char* b, std::size_t i, std::size_t n) noexcept {
+  constexpr std::uint64_t high = 0x8080808080808080ULL;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, b + i, 8);
+    if ((x & high) || has_byte(x, '?')) break;
+  }
+  while (i < n && b[i] < 0x80 && b[i] != '?') ++i;
+  return i;
+}
+
+bool cjk_or_lost(char32_t cp) noexcept { return cp == kReplacement || model::is_cjk(cp); }
+
+// Whether the line holding `text[at]` deserves the full treatment (cheap tests first).
+bool worth_a_look(std::string_view text, std::size_t at, char32_t cp, std::size_t len) {
+  if (cp == kReplacement) return true;
+  if (cp == '?') {
+    const unsigned char next = at + 1 < text.size() ? static_cast<unsigned char>(text[at + 1]) : 0;
+    const bool after_cjk = at > 0 && static_cast<unsigned char>(text[at - 1]) >= 0x80;
+    return after_cjk && (next == '(' || next == ',' || next == '!' || (next >= 'a' && next <= 'z') || next >= 0x80);
+  }
+  if (!model::suspect(cp)) return false;
+  if (model::char_class(cp) == model::Class::halfwidth_kana) return true;
+  // A rare character alone is no evidence: another suspect one close by is.
+  std::size_t j = at + len;
+  for (int k = 0; k < 4 && j < text.size(); ++k) {
+    const Decoded d = decode_at(text, j);
+    if (d.cp == '\n') break;
+    if (d.cp == kReplacement || (d.cp >= 0x80 && model::suspect(d.cp))) return true;
+    if (d.cp >= 0x40 && d.cp <= 0x7E && j + 1 < text.size() && static_cast<unsigned char>(text[j + 1]) >= 0x80 &&
+        cjk_or_lost(cp))
+      return true;
+    j += d.len;
+  }
+  return false;
+}
+
+const char* reason_of(CodecId id, bool split) {
+  if (split) {
+    switch (id) {
+      case CodecId::big5: return "big5 split by inserted ascii";
+      case CodecId::sjis: return "shift_jis split by inserted ascii";
+      default: return "gbk split by inserted ascii";
+    }
+  }
+  switch (id) {
+    case CodecId::big5: return "big5 out of step by one byte";
+    case CodecId::sjis: return "shift_jis out of step by one byte";
+    default: return "gbk out of step by one byte";
+  }
+}
+
+float confidence(model::Cost gain, bool guess) noexcept {
+  const double bits = double(gain) / model::kBit;
+  const double c = 1.0 - 1.0 / (1.0 + bits / 16.0);
+  return float(guess ? c * 0.5 : c);
+}
+
+// Repairs one line [ls, le) of `text`; appends rebuilt stretches to `out`.
+void repair_line(std::string_view text, std::size_t ls, std::size_t le, bool guess,
+                 std::vector<bs::Rebuild>& out, std::vector<bool>& split, std::vector<Ch>& cs) {
+  cs.clear();
+  read_chars(text, ls, le, false, cs);
+  if (bs::split_repair(cs, guess, out)) {
+    split.resize(out.size(), true);
+    return;
+  }
+  // Each attempt reads a bounded stretch; a budget per line keeps the work linear on text that
+  // is implausible everywhere.
+  std::size_t budget = 8 + cs.size() / 128;
+  for (std::size_t k = 0; k < cs.size() && budget > 0;) {
+    if (!bs::shift_trigger(cs, k)) {
+      ++k;
+      continue;
+    }
+    --budget;
+    bs::Rebuild best;
+    bool found = false;
+    std::size_t next = k + 1;
+    for (CodecId id : kCodecs) {
+      bs::Rebuild r;
+      std::size_t end = k + 1;
+      if (bs::shift_repair(id, cs, k, guess, r, end) && (!found || r.gain > best.gain)) {
+        best = std::move(r);
+        found = true;
+        next = std::max(next, end);
+      }
+    }
+    if (found) {
+      out.push_back(std::move(best));
+      split.resize(out.size(), false);
+      k = next;
+    } else {
+      k += kSkip;  // the next attempt would try mostly the same boundaries
+    }
+  }
+}
+
+}  // namespace
+
+bool byte_shift_stage(std::string_view in, const Options& options, const Context&, Result& out) {
+  const auto* b = reinterpret_cast<const unsigned char*>(in.data());
+  const std::size_t n = in.size();
+  std::vector<bs::Rebuild> rebuilds;
+  std::vector<bool> split;
+  std::vector<Ch> cs;
+  std::size_t i = skip_plain(b, 0, n);
+  while (i < n) {
+    const Decoded d = decode_utf8(b + i, b + n);
+    if (!worth_a_look(in, i, d.cp, d.len)) {
+      i = skip_plain(b, i + d.len, n);
+      continue;
+    }
+    const void* nl_before = i ? memrchr(b, '\n', i) : nullptr;
+    const std::size_t ls = nl_before ? std::size_t(static_cast<const unsigned char*>(nl_before) - b) + 1 : 0;
+    const void* nl_after = std::memchr(b + i, '\n', n - i);
+    const std::size_t le = nl_after ? std::size_t(static_cast<const unsigned char*>(nl_after) - b) : n;
+    const std::size_t before = rebuilds.size();
+    repair_line(in, ls, le, options.guess, rebuilds, split, cs);
+    // Character indices to byte spans now, while the characters of the line are at hand.
+    for (std::size_t k = before; k < rebuilds.size(); ++k) {
+      bs::Rebuild& r = rebuilds[k];
+      const std::size_t from = r.first < cs.size() ? cs[r.first].begin : le;
+      const std::size_t to = r.last > r.first ? cs[r.last - 1].end : from;
+      r.first = from;
+      r.last = to;
+    }
+    i = skip_plain(b, le, n);
+  }
+  if (rebuilds.empty()) return false;
+  EditBuilder eb(in, out, options.max_fixes);
+  for (std::size_t k = 0; k < rebuilds.size(); ++k) {
+    const bs::Rebuild& r = rebuilds[k];
+    eb.replace({r.first, r.last}, r.text, FixKind::byte_shift, confidence(r.gain, r.guess), reason_of(r.codec, split[k]),
+               r.lossy, r.guess);
+  }
+  return eb.finish();
+}
+
+}  // namespace mojifix::detail
+
+namespace mojifix {
+
+Result byte_shift(std::string_view utf8, const Options& options) {
+  return detail::run_alone(utf8, options, &detail::byte_shift_stage);
+}
+
+}  // namespace mojifix
