@@ -142,10 +142,10 @@ void Console::finish() {
 
 void Console::tick_loop() {
   std::unique_lock lock(m_);
+  // With no delay (--progress) the bar is drawn at once, then every tick.
   while (!stop_) {
-    cv_.wait_for(lock, kTick);
-    if (stop_) break;
     if (std::chrono::steady_clock::now() - start_ >= delay_) draw_locked();
+    cv_.wait_for(lock, kTick);
   }
 }
 
