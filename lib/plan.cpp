@@ -149,6 +149,7 @@ void merge_meta(Fix& into, const Fix& f) {
   into.confidence = std::min(into.confidence, f.confidence);
   into.lossy |= f.lossy;
   into.guess |= f.guess;
+  if (into.report && !f.report) into.kind = f.kind;  // a finding that was repaired: the repair names it
   into.report &= f.report;
   if (!f.reason.empty() && into.reason.find(f.reason) == std::string::npos)
     into.reason += into.reason.empty() ? f.reason : "; " + f.reason;
