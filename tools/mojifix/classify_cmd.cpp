@@ -1,18 +1,13 @@
 // classify_cmd.cpp — `mojifix classify [--lines] [--json] [FILE...]`: Simplified, Traditional,
 // mixed or none, for the whole input or for each line.
-#include <fcntl.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "cli.hpp"
-#include "files.hpp"
+#include "inputs.hpp"
 #include "io.hpp"
-#include "job.hpp"
 #include "json.hpp"
 #include "messages.hpp"
 #include "mojifix/classify.hpp"
@@ -59,39 +54,19 @@ std::string stats_json(const ScriptStats& st, std::string_view text) {
 }  // namespace
 
 int run_classify(const Config& cfg, std::istream& in, std::ostream& out, std::ostream& err) {
-  int status = ok;
-  auto note = [&](const std::string& m) {
-    if (!cfg.quiet) err << tool_line(m) << '\n';
-  };
-  auto error = [&](const std::string& m) {
-    err << tool_line(m) << '\n';
-    status = io_error;
-  };
-  const std::vector<InputFile> inputs = collect_inputs(cfg, note, error);
+  Inputs inputs(cfg, in, err);
   Console console(out, err, false, {}, false);
-  for (const auto& f : inputs) {
-    const std::string name = display_name(f.path);
-    const int fd = f.path == "-" ? -1 : open(f.path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (f.path != "-" && fd < 0) {
-      error(msg("cannot open {1}: {2}", {name, std::strerror(errno)}));
-      continue;
-    }
-    Source src = fd >= 0 ? Source(fd, console) : Source(in, console);
+  inputs.each(console, [&](const std::string& name, Source& src) {
     std::string text;
-    const long long got = read_decoded(cfg.lib, src, [&](std::string_view piece) { text += piece; });
-    if (fd >= 0) close(fd);
-    if (got < 0) {
-      error(msg("cannot read {1}: {2}", {name, src.error()}));
-      continue;
-    }
-    const std::string prefix = inputs.size() > 1 ? name + "\t" : "";
+    if (read_decoded(cfg.lib, src, [&](std::string_view piece) { text += piece; }) < 0) return false;
+    const std::string prefix = inputs.files().size() > 1 ? name + "\t" : "";
     auto show = [&](std::string_view t) {
       const ScriptStats st = classify(t);
       out << prefix << (cfg.json ? stats_json(st, t) : std::string(to_string(st.verdict))) << '\n';
     };
     if (!cfg.lines) {
       show(text);
-      continue;
+      return true;
     }
     for (std::size_t pos = 0; pos < text.size();) {
       std::size_t nl = text.find('\n', pos);
@@ -101,13 +76,14 @@ int run_classify(const Config& cfg, std::istream& in, std::ostream& out, std::os
       show(line);
       pos = nl + 1;
     }
-  }
+    return true;
+  });
   out.flush();
   if (!out) {
     err << "mojifix: " << msg("cannot write {1}", {"<stdout>"}) << '\n';
     return io_error;
   }
-  return status;
+  return inputs.status();
 }
 
 }  // namespace mojifix::cli

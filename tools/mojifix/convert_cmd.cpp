@@ -1,9 +1,5 @@
 // convert_cmd.cpp — `mojifix convert CONFIG [FILE...]`: OpenCC-compatible conversion.
-#include <fcntl.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -11,9 +7,8 @@
 #include <vector>
 
 #include "cli.hpp"
-#include "files.hpp"
+#include "inputs.hpp"
 #include "io.hpp"
-#include "job.hpp"
 #include "messages.hpp"
 #include "mojifix/convert.hpp"
 
@@ -29,19 +24,11 @@ int run_convert(const Config& cfg, std::istream& in, std::ostream& out, std::ost
     err << "mojifix: " << msg("unknown config: {1} (see mojifix convert --help)", {cfg.convert_config}) << '\n';
     return usage;
   }
-  int status = ok;
-  auto note = [&](const std::string& m) {
-    if (!cfg.quiet) err << tool_line(m) << '\n';
-  };
-  auto error = [&](const std::string& m) {
-    err << tool_line(m) << '\n';
-    status = io_error;
-  };
-  const std::vector<InputFile> inputs = collect_inputs(cfg, note, error);
+  Inputs inputs(cfg, in, err);
   std::ofstream file_out;
   std::ostream* sink = &out;
   if (!cfg.output.empty()) {
-    for (const auto& f : inputs) {
+    for (const auto& f : inputs.files()) {
       std::error_code ec;
       if (f.path != "-" && std::filesystem::equivalent(f.path, cfg.output, ec) && !ec) {
         err << "mojifix: " << msg("refusing to write over input {1} (use --in-place)", {f.path}) << '\n';
@@ -56,30 +43,23 @@ int run_convert(const Config& cfg, std::istream& in, std::ostream& out, std::ost
     sink = &file_out;
   }
   Console console(out, err, false, {}, false);
-  for (const auto& f : inputs) {
-    const std::string name = display_name(f.path);
-    const int fd = f.path == "-" ? -1 : open(f.path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (f.path != "-" && fd < 0) {
-      error(msg("cannot open {1}: {2}", {name, std::strerror(errno)}));
-      continue;
-    }
-    Source src = fd >= 0 ? Source(fd, console) : Source(in, console);
+  inputs.each(console, [&](const std::string& name, Source& src) {
     // Pieces end after a line break, and no dictionary key holds one: converting piece by piece
     // gives what converting the whole input would.
     const long long invalid = read_decoded(cfg.lib, src, [&](std::string_view piece) {
       const std::string converted = convert(piece, *config);
       sink->write(converted.data(), std::streamsize(converted.size()));
     });
-    if (fd >= 0) close(fd);
-    if (invalid < 0) error(msg("cannot read {1}: {2}", {name, src.error()}));
-    else if (invalid > 0) note(msg("{1}: {2} invalid byte sequences replaced by U+FFFD", {name, std::to_string(invalid)}));
-  }
+    if (invalid > 0)
+      inputs.note(msg("{1}: {2} invalid byte sequences replaced by U+FFFD", {name, std::to_string(invalid)}));
+    return invalid >= 0;
+  });
   sink->flush();
   if (!*sink) {
     err << "mojifix: " << msg("cannot write {1}", {cfg.output.empty() ? "<stdout>" : cfg.output}) << '\n';
     return io_error;
   }
-  return status;
+  return inputs.status();
 }
 
 }  // namespace mojifix::cli
