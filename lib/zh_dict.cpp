@@ -39,15 +39,10 @@ Dict::Dict(std::span<const std::string_view> parts, const Dict* chars) : page_of
   std::vector<std::uint32_t> pages;          // 256 root node ids per page (0: none)
   std::vector<char32_t> last_cp(1, 0);       // per node: code point of its newest child
   std::vector<std::uint32_t> last_child(1, 0);
-  for (const std::string_view packed : parts)
-  for (std::size_t pos = 0; pos < packed.size();) {
-    std::size_t nl = packed.find('\n', pos);
-    if (nl == std::string_view::npos) nl = packed.size();
-    const std::string_view line = packed.substr(pos, nl - pos);
-    pos = nl + 1;
+  each_line(parts, [&](std::string_view line) {
     const std::size_t tab = line.find('\t');
     const std::string_view key = line.substr(0, tab);
-    if (key.empty()) continue;
+    if (key.empty()) return;
     Entry e{};
     e.key = std::uint32_t(keys_.size());
     e.key_len = std::uint16_t(key.size());
@@ -105,7 +100,7 @@ Dict::Dict(std::span<const std::string_view> parts, const Dict* chars) : page_of
     }
     nodes_[n].entry = entry + 1;
     max_chars_ = std::max(max_chars_, chars_in_key);
-  }
+  });
   // Depth-2 nodes by their first two code points (a power-of-two table at most half full).
   std::vector<char32_t> first_of(nodes_.size(), 0);
   roots_.assign(pages.size(), RootSlot{});

@@ -14,6 +14,19 @@ namespace mojifix::detail::zh {
 
 using DictId = tables::OpenccDict;
 
+/// Calls fn(line) for each line of the generated tables `parts` (lines end with '\n').
+template <class Fn>
+void each_line(std::span<const std::string_view> parts, Fn&& fn) {
+  for (const std::string_view table : parts) {
+    for (std::size_t pos = 0; pos < table.size();) {
+      std::size_t nl = table.find('\n', pos);
+      if (nl == std::string_view::npos) nl = table.size();
+      fn(table.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+  }
+}
+
 /// Decodes one code point of valid UTF-8 at `p`; sets `len` to its byte length.
 [[nodiscard]] inline char32_t next_cp(const unsigned char* p, unsigned& len) noexcept {
   const unsigned c = p[0];

@@ -14,19 +14,14 @@ namespace {
 // Calls fn(reading, chars, primary) for each `READING:PRIMARY|OTHER` line.
 template <class Fn>
 void each_group(std::span<const std::string_view> parts, Fn&& fn) {
-  for (const std::string_view table : parts)
-  for (std::size_t pos = 0; pos < table.size();) {
-    std::size_t nl = table.find('\n', pos);
-    if (nl == std::string_view::npos) nl = table.size();
-    const std::string_view line = table.substr(pos, nl - pos);
-    pos = nl + 1;
+  each_line(parts, [&](std::string_view line) {
     const std::size_t colon = line.find(':');
     const std::size_t bar = line.find('|');
-    if (colon == std::string_view::npos || bar == std::string_view::npos || bar < colon) continue;
+    if (colon == std::string_view::npos || bar == std::string_view::npos || bar < colon) return;
     const std::string_view reading = line.substr(0, colon);
     fn(reading, line.substr(colon + 1, bar - colon - 1), true);
     fn(reading, line.substr(bar + 1), false);
-  }
+  });
 }
 
 template <class Fn>
