@@ -182,14 +182,8 @@ class Pacer {
   explicit Pacer(Pace& p) : pace_(p), own_(*p.own), blocks_(p.own->size()) {}
   bool at(std::size_t i, Cost total) {
     if (pace_.best && total > pace_.best->back() + pace_.margin) return false;  // behind the best's total
-    while (next_ < blocks_ && (next_ << Pace::kShift) <= i) {
-      own_[next_] = total;
-      if (pace_.best) {
-        const Cost ref = (*pace_.best)[next_];
-        if (total > ref + pace_.margin + ref / 32) return false;
-      }
-      ++next_;
-    }
+    while (next_ < blocks_ && (next_ << Pace::kShift) <= i)
+      if (!checkpoint(total)) return false;
     return true;
   }
   [[nodiscard]] bool due(std::size_t i) const { return (next_ << Pace::kShift) <= i; }
@@ -198,13 +192,7 @@ class Pacer {
   bool run(const Window& w, std::size_t i, std::size_t e, Cost base) {
     while (next_ < blocks_ && (next_ << Pace::kShift) <= e) {
       const std::size_t x = next_ << Pace::kShift;
-      const Cost at_x = x <= i + 1 ? base : base + w.inner(i, x - 1);
-      own_[next_] = at_x;
-      if (pace_.best) {
-        const Cost ref = (*pace_.best)[next_];
-        if (at_x > ref + pace_.margin + ref / 32) return false;
-      }
-      ++next_;
+      if (!checkpoint(x <= i + 1 ? base : base + w.inner(i, x - 1))) return false;
     }
     return true;
   }
@@ -213,6 +201,16 @@ class Pacer {
   }
 
  private:
+  // Records the cost at the next checkpoint; false when it falls behind the best reading there.
+  bool checkpoint(Cost c) {
+    own_[next_] = c;
+    if (pace_.best) {
+      const Cost ref = (*pace_.best)[next_];
+      if (c > ref + pace_.margin + ref / 32) return false;
+    }
+    ++next_;
+    return true;
+  }
   Pace& pace_;
   std::vector<Cost>& own_;
   std::size_t blocks_, next_ = 0;
