@@ -88,6 +88,72 @@ Group make_group(const std::int8_t* ids) {
   return g;
 }
 
+// A value through steps 1.. of `c` as one segment.
+std::string through_later(const Chain& c, std::string_view v) {
+  std::string in(v), out;
+  for (unsigned k = 1; k < c.size; ++k) {
+    out.clear();
+    const auto* b = reinterpret_cast<const unsigned char*>(in.data());
+    convert_step(c.steps[k], b, b + in.size(), out);
+    in.swap(out);
+  }
+  return in;
+}
+
+// Sets the fields of a fused chain with later steps that let runs skip them (see composed).
+void compose_later(Chain& c) {
+  c.later_starts.assign(0x10000 / 64, 0);
+  for (unsigned k = 1; k < c.size; ++k)
+    for (std::size_t i = 0; i < c.later_starts.size(); ++i) c.later_starts[i] |= c.steps[k].starts[i];
+  const Dict& first = *c.first;
+  const std::size_t seg_entries = c.segmentation->size();
+  c.composed_at.resize(seg_entries);
+  for (std::uint32_t e = 0; e < seg_entries; ++e) {
+    const std::string v = through_later(c, first.value(e));
+    c.composed_at[e] = {std::uint32_t(c.composed.size()), std::uint32_t(v.size())};
+    c.composed += v;
+  }
+  c.composed.append(16, '\0');  // Writer::put reads 16 bytes
+  for (unsigned k = 1; k < c.size; ++k) {
+    const Group& g = c.steps[k];
+    if (k + 1 < c.size && g.size == 1 && c.steps[k + 1].size == 1 && c.steps[k + 1].dicts[0]->max_key_chars() == 1) {
+      // Step k's values through step k + 1, and step k + 1's characters where step k has none.
+      const Dict& d = *g.dicts[0];
+      std::string table;
+      for (std::uint32_t e = 0; e < d.size(); ++e) {
+        table += d.key(e);
+        table += '\t';
+        const std::string_view v = d.value(e);
+        const auto* b = reinterpret_cast<const unsigned char*>(v.data());
+        convert_step(c.steps[k + 1], b, b + v.size(), table);
+        table += '\n';
+      }
+      const std::string_view parts[] = {table};
+      const Dict mapped(parts, nullptr);
+      auto& owned = c.later_owned[c.later_size];
+      owned = std::make_unique<Dict>(mapped, *c.steps[k + 1].dicts[0]);
+      Group& merged = c.later[c.later_size++];
+      merged.dicts[0] = owned.get();
+      merged.size = 1;
+      finish(merged);
+      ++k;
+    } else {
+      c.later[c.later_size++] = g;
+    }
+  }
+  c.later_hit.assign(first.size(), 0);
+  for (std::uint32_t e = 0; e < first.size(); ++e) {
+    const std::string_view v = first.value(e);
+    const auto* p = reinterpret_cast<const unsigned char*>(v.data());
+    for (const auto* q = p + v.size(); p < q;) {
+      unsigned len;
+      const char32_t cp = next_cp(p, len);
+      p += len;
+      if (cp >= 0x10000 || ((c.later_starts[cp >> 6] >> (cp & 63)) & 1)) c.later_hit[e] = 1;
+    }
+  }
+}
+
 // Sets the derived fields of a chain whose dictionaries and steps are filled in.
 void finish(Chain& c) {
   for (unsigned k = 0; k < c.size; ++k) finish(c.steps[k]);
@@ -104,6 +170,7 @@ void finish(Chain& c) {
     for (unsigned d = 0; d < c.steps[k].size; ++d) phrases |= c.steps[k].dicts[d]->max_key_chars() > 1;
     c.phrases_from[k] = phrases || (k + 1 < c.size && c.phrases_from[k + 1]);
   }
+  if (c.first && c.size > 1) compose_later(c);
 }
 
 }  // namespace
@@ -267,11 +334,85 @@ void convert_step(const Group& g, const unsigned char* b, const unsigned char* e
   w.put(copied, e, std::size_t(e - copied));
 }
 
+namespace {
+
+// A chain with `first` and later steps in one pass: a segmentation key is a whole segment and
+// takes its composed value; the characters of a run between two keys convert one by one with
+// `first`, and the run goes through the later steps only when one of its characters can start
+// a key there (otherwise they leave it as it is). Without ASCII in keys, ASCII ends a run.
+void composed_walk(const Chain& c, const unsigned char* p, const unsigned char* end, std::string& out) {
+  const Dict& first = *c.first;
+  const std::size_t seg_entries = c.segmentation->size();
+  const unsigned char* copied = p;
+  Writer w(out);
+  std::size_t run = w.size();  // output offset where the current run begins
+  bool dirty = false;          // the run may change in a later step
+  std::string bufs[2];
+  auto end_run = [&] {
+    w.put(copied, p, std::size_t(end - copied));
+    copied = p;
+    w.flush();
+    bufs[0].assign(out, run, std::string::npos);
+    out.resize(run);
+    for (unsigned k = 0, si = 0; k < c.later_size; ++k, si ^= 1) {
+      const bool last = k + 1 == c.later_size;
+      const auto* b = reinterpret_cast<const unsigned char*>(bufs[si].data());
+      bufs[si ^ 1].clear();
+      convert_step(c.later[k], b, b + bufs[si].size(), last ? out : bufs[si ^ 1]);
+    }
+    dirty = false;
+  };
+  while (p < end) {
+    if (*p < 0x80) {
+      if (!c.ascii) {
+        if (dirty) end_run();
+        p += ascii_prefix(std::string_view(reinterpret_cast<const char*>(p), std::size_t(end - p)));
+        run = w.size() + std::size_t(p - copied);
+      } else {  // no key of `first` starts with this byte (see fused_first): part of the run
+        dirty |= (c.later_starts[*p >> 6] >> (*p & 63)) & 1;
+        ++p;
+      }
+      continue;
+    }
+    Match m;
+    unsigned len;
+    const char32_t cp = next_cp(p, len);
+    if (first.longest(cp, len, p, end, m)) {
+      if (m.entry < seg_entries) {
+        if (dirty) end_run();
+        w.put(copied, p, std::size_t(end - copied));
+        const auto [at, n] = c.composed_at[m.entry];
+        w.put(std::string_view(c.composed).substr(at, n));
+        p += m.len;
+        copied = p;
+        run = w.size();
+        continue;
+      }
+      w.put(copied, p, std::size_t(end - copied));
+      w.put(first.value(m.entry));
+      dirty |= c.later_hit[m.entry] != 0;
+      p += m.len;
+      copied = p;
+    } else {
+      dirty |= cp >= 0x10000 || ((c.later_starts[cp >> 6] >> (cp & 63)) & 1);
+      p += len;
+    }
+  }
+  if (dirty) end_run();
+  w.put(copied, p, std::size_t(end - copied));
+}
+
+}  // namespace
+
 void convert_into(const Chain& c, std::string_view text, std::string& out) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   if (c.first && c.size == 1) {
     fused_first(c, p, end, out, nullptr, SIZE_MAX);
+    return;
+  }
+  if (c.first) {
+    composed_walk(c, p, end, out);
     return;
   }
   std::string bufs[2];

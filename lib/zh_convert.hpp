@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "mojifix/convert.hpp"
@@ -38,6 +39,20 @@ struct Chain {
   /// phrases_from[k]: step k or a later one has keys longer than one character, so it must
   /// not match across a segment edge.
   std::array<bool, 3> phrases_from{};
+  /// With `first` and later steps: the value of each segmentation key of `first` taken
+  /// through the later steps (a key is a whole segment, converted alone), at composed_at[e]
+  /// (offset, length) in `composed` (padded like Dict values).
+  std::string composed;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> composed_at;
+  /// Steps 1.. as applied to a run, a step of one-character keys only folded into the step
+  /// before it when that one has a single dictionary (its values taken through it).
+  std::array<Group, 2> later{};
+  unsigned later_size = 0;
+  std::array<std::unique_ptr<Dict>, 2> later_owned;
+  /// BMP code points that start a key of some later step (a bit each).
+  std::vector<std::uint64_t> later_starts;
+  /// Per entry of `first`: its value holds a character of `later_starts` (or beyond the BMP).
+  std::vector<std::uint8_t> later_hit;
 };
 
 /// Offsets of segment edges in a buffer, increasing.
