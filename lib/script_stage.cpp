@@ -103,7 +103,8 @@ void convert_units(const Job& job, const std::vector<Unit>& us, const std::vecto
     std::string_view reason;
     bool script_change = true;
     if (goal_s && (whole || other > 0 || (target && u.t_lean > 0))) {
-      chain = &zh::simplified_chain();
+      // Undoes a naive converter's choices too (甚麼 -> 什么, the usual mainland form anyway).
+      chain = &zh::naive_simplified_chain();
       reason = target ? "converted to Simplified" : "Traditional phrase in Simplified text";
     } else if (!goal_s && (whole || other > 0)) {
       chain = &zh::chain(job.to_t);

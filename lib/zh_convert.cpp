@@ -20,6 +20,7 @@
 
 #include "plan.hpp"
 #include "stage.hpp"
+#include "tables/zh_naive.inc"
 #include "utf8.hpp"
 
 namespace mojifix::detail::zh {
@@ -202,6 +203,23 @@ const Chain& simplified_chain() {
     ch.steps[0].dicts = {&dict(DictId::TWVariantsRevPhrases), &zhe, nullptr};
     ch.steps[0].size = 2;
     ch.steps[1] = chain(ConvertConfig::t2s).steps[0];
+    ch.size = 2;
+    finish(ch);
+    return ch;
+  }();
+  return c;
+}
+
+const Chain& naive_simplified_chain() {
+  static const std::string_view parts[] = {mojifix::tables::zh_naive_inverse};
+  static const Dict naive(parts, nullptr);
+  static const Chain c = [] {
+    const Chain& base = simplified_chain();
+    Chain ch;
+    ch.segmentation = base.segmentation;
+    ch.steps[0].dicts = {&naive, base.steps[0].dicts[0], base.steps[0].dicts[1]};
+    ch.steps[0].size = 3;
+    ch.steps[1] = base.steps[1];
     ch.size = 2;
     finish(ch);
     return ch;

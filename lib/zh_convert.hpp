@@ -67,6 +67,11 @@ using Cuts = std::vector<std::size_t>;
 /// 幺 (TWVariantsRev), which t2s never undoes.
 [[nodiscard]] const Chain& simplified_chain();
 
+/// simplified_chain() that first undoes what t2s leaves of a naive character-level
+/// Simplified -> Traditional converter (ICU's: 甚麼 for 什么; tools/gen/gen_zh_naive.py), for
+/// spans of Simplified text that such a converter damaged.
+[[nodiscard]] const Chain& naive_simplified_chain();
+
 /// Appends to `out` the conversion of valid UTF-8 `text` by `chain` (OpenCC's algorithm).
 void convert_into(const Chain& chain, std::string_view text, std::string& out);
 

@@ -82,3 +82,17 @@ TEST_CASE("script: toward Simplified, curly quotes stay curly", "[script]") {
   CHECK(script("他說：“我們明天去圖書館。”", target(ScriptTarget::hans)).text == "他说：“我们明天去图书馆。”");
   CHECK(script("他说：“我们明天去图书馆。”", target(ScriptTarget::hans)).fixes.empty());
 }
+
+TEST_CASE("script: toward Simplified, a naive converter's choices are undone", "[script]") {
+  // ICU's Hans-Hant writes 什么 as 甚麼, which t2s keeps as 甚么: the script stage restores 什么,
+  // in a converted span inside Simplified text and in a whole text, while convert() stays OpenCC.
+  const std::string span = "我们先看一下配置文件。你為甚麼要刪除這個目錄？然后重新启动服务。";
+  CHECK(script(span, target(ScriptTarget::hans)).text == "我们先看一下配置文件。你为什么要删除这个目录？然后重新启动服务。");
+  CHECK(script("他問我在做甚麼。", target(ScriptTarget::hans)).text == "他问我在做什么。");
+  CHECK(convert("他問我在做甚麼。", ConvertConfig::t2s) == "他问我在做甚么。");
+  // Words with 甚 that are not 什么 keep it.
+  CHECK(script("這個問題甚至更難。", target(ScriptTarget::hans)).text == "这个问题甚至更难。");
+  const Result r = script(span, target(ScriptTarget::hans));
+  CHECK(test::plan_problem(span, r).empty());
+  CHECK(script(r.text, target(ScriptTarget::hans)).text == r.text);
+}
