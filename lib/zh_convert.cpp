@@ -41,7 +41,7 @@ class Writer {
   /// Bytes in the output so far, flushed or not.
   [[nodiscard]] std::size_t size() const noexcept { return out_.size() + n_; }
   /// Appends [s, e); `readable` bytes can be read from `s` (at least e - s).
-  void put(const unsigned char* s, const unsigned char* e, std::size_t readable) {
+  [[gnu::always_inline]] void put(const unsigned char* s, const unsigned char* e, std::size_t readable) {
     const auto len = std::size_t(e - s);
     if (n_ + len > kBuf) {
       flush();
@@ -55,7 +55,7 @@ class Writer {
     n_ += len;
   }
   /// Appends a dictionary value (its arena is padded: see Dict::value).
-  void put(std::string_view v) {
+  [[gnu::always_inline]] void put(std::string_view v) {
     const auto* s = reinterpret_cast<const unsigned char*>(v.data());
     put(s, s + v.size(), kSlack);
   }
