@@ -356,22 +356,22 @@ namespace {
 
 // A chain with `first` and later steps in one pass: a segmentation key is a whole segment and
 // takes its composed value; the characters of a run between two keys convert one by one with
-// `first`, and the run goes through the later steps only when one of its characters can start
-// a key there (otherwise they leave it as it is). Without ASCII in keys, ASCII ends a run.
+// `first`, and the run goes through the later steps from its first character that can start a
+// key there (they leave what comes before as it is). Without ASCII in keys, ASCII ends a run.
 void composed_walk(const Chain& c, const unsigned char* p, const unsigned char* end, std::string& out) {
   const Dict& first = *c.first;
   const std::size_t seg_entries = c.segmentation->size();
   const unsigned char* copied = p;
   Writer w(out);
-  std::size_t run = w.size();  // output offset where the current run begins
-  bool dirty = false;          // the run may change in a later step
+  bool dirty = false;    // the run may change in a later step ...
+  std::size_t from = 0;  // ... from this output offset on (a character that can start a key)
   std::string bufs[2];
   auto end_run = [&] {
     w.put(copied, p, std::size_t(end - copied));
     copied = p;
     w.flush();
-    bufs[0].assign(out, run, std::string::npos);
-    out.resize(run);
+    bufs[0].assign(out, from, std::string::npos);
+    out.resize(from);
     for (unsigned k = 0, si = 0; k < c.later_size; ++k, si ^= 1) {
       const bool last = k + 1 == c.later_size;
       const auto* b = reinterpret_cast<const unsigned char*>(bufs[si].data());
@@ -385,9 +385,11 @@ void composed_walk(const Chain& c, const unsigned char* p, const unsigned char* 
       if (!c.ascii) {
         if (dirty) end_run();
         p += ascii_prefix(std::string_view(reinterpret_cast<const char*>(p), std::size_t(end - p)));
-        run = w.size() + std::size_t(p - copied);
       } else {  // no key of `first` starts with this byte (see fused_first): part of the run
-        dirty |= (c.later_starts[*p >> 6] >> (*p & 63)) & 1;
+        if (!dirty && ((c.later_starts[*p >> 6] >> (*p & 63)) & 1)) {
+          dirty = true;
+          from = w.size() + std::size_t(p - copied);
+        }
         ++p;
       }
       continue;
@@ -403,16 +405,21 @@ void composed_walk(const Chain& c, const unsigned char* p, const unsigned char* 
         w.put(std::string_view(c.composed).substr(at, n));
         p += m.len;
         copied = p;
-        run = w.size();
         continue;
       }
       w.put(copied, p, std::size_t(end - copied));
+      if (!dirty && c.later_hit[m.entry]) {
+        dirty = true;
+        from = w.size();
+      }
       w.put(first.value(m.entry));
-      dirty |= c.later_hit[m.entry] != 0;
       p += m.len;
       copied = p;
     } else {
-      dirty |= cp >= 0x10000 || ((c.later_starts[cp >> 6] >> (cp & 63)) & 1);
+      if (!dirty && (cp >= 0x10000 || ((c.later_starts[cp >> 6] >> (cp & 63)) & 1))) {
+        dirty = true;
+        from = w.size() + std::size_t(p - copied);
+      }
       p += len;
     }
   }
