@@ -304,6 +304,11 @@ bool stable(Repair& rep, const std::vector<Ch>& cs, const Options& o) {
   return !deepen(probe, cs, o, 0, true);
 }
 
+bool needs_check(const std::vector<Repair>& cands, std::size_t chain) noexcept {
+  return std::any_of(cands.begin(), cands.end(),
+                     [chain](const Repair& r) { return r.unchecked && r.chain == chain && counts(r); });
+}
+
 bool check_chain(std::vector<Repair>& cands, std::size_t chain, const std::vector<Ch>& cs, const Options& o) {
   bool any = false;
   cands.erase(std::remove_if(cands.begin(), cands.end(),
