@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "mojibake/reading.hpp"
 #include "mojibake/scan.hpp"
@@ -45,6 +46,23 @@ bool punctuation(char32_t cp) noexcept {
     default:
       return false;
   }
+}
+
+constexpr model::Cost kNoCap = std::numeric_limits<model::Cost>::max();
+
+// model::cost(text, before, after), or a value above `cap` as soon as the cost
+// is known to exceed it (costs only grow).
+model::Cost capped_cost(std::string_view text, char32_t before, char32_t after, model::Cost cap) noexcept {
+  model::Scorer sc;
+  sc.prev = before;
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = decode_at(text, i);
+    sc.push(d.cp);
+    if (sc.total > cap) return sc.total;
+    i += d.len;
+  }
+  if (after) sc.push(after);  // as model::cost(): 0 is no character
+  return sc.total;
 }
 
 // Fills lost characters with their most plausible completion (one unknown byte at most).
@@ -239,15 +257,17 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
         const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
         const model::Cost orig_cost = span_cost(r.first, r.last);
-        model::Cost text_cost = model::cost(r.text, before, after);
+        // A reading must look like real text on its own, not only better than what it replaces
+        // (a layer in between is judged by the text it leads to, below): above `cap` it is
+        // dropped, so its scoring stops there.
+        const model::Cost per_char = kMaxPerChar * model::Cost(r.text.size() / 2 + 2);
+        model::Cost cap = std::min(depth == 0 ? per_char : kNoCap, orig_cost + kDoubtful - 1);
+        if (all[c].inner == CodecId::utf8) cap = std::max(cap, orig_cost - 1);  // a layer is kept
+        model::Cost text_cost = capped_cost(r.text, before, after, cap);
+        if (text_cost > cap) continue;
         model::Cost gain = orig_cost - text_cost;
         // A reading that helps may be a layer of several: look for the next one.
         const bool layered = all[c].inner == CodecId::utf8 && gain > 0;
-        // A reading must look like real text on its own, not only better than what it replaces
-        // (a layer in between is judged by the text it leads to, below).
-        if (!layered && ((depth == 0 && text_cost > kMaxPerChar * model::Cost(r.text.size() / 2 + 2)) ||
-                         gain <= -kDoubtful))
-          continue;
         Repair rep;
         rep.first = r.first;
         rep.last = r.last;
