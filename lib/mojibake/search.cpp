@@ -229,6 +229,16 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
       }
       for (; todo; todo &= todo - 1) {
         const std::size_t c = std::size_t(__builtin_ctz(todo));
+        if (all[c].outer == CodecId::latin1 && single_byte(all[c].inner)) {
+          // Such a reading changes only C1 controls: without one up to its end it changes nothing.
+          std::size_t e = s;
+          bool c1 = false;
+          for (; e < cs.size() && cs[e].cp >= 0x80 && cs[e].cp < 0x100; ++e) c1 = c1 || cs[e].cp < 0xA0;
+          if (!c1) {
+            next[c] = e;  // where the reading would have ended
+            continue;
+          }
+        }
         const bool lossy = (lossy_chains >> c) & 1;
         if (!read_chain(all[c], cs, s, lossy, r)) continue;
         if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
