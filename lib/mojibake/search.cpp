@@ -4,6 +4,7 @@
 #include "mojibake/search.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
@@ -180,7 +181,15 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
              std::vector<Repair>& out, bool any_chain) {
   static const bool debug = std::getenv("MOJIFIX_DEBUG") != nullptr;
   const auto all = chains();
-  std::vector<std::size_t> next(all.size(), 0);  // per chain: first start not yet covered
+  // Buffers kept between calls, one set per depth (collect() at depth d calls it at depth d + 1
+  // only): a reading's text and the line's costs are not allocated again for every region.
+  struct Scratch {
+    Reading r;
+    std::vector<model::Cost> prefix;
+  };
+  thread_local std::array<Scratch, kMaxDepth> scratch;
+  Scratch& sc = scratch[std::size_t(std::min(depth, kMaxDepth - 1))];
+  std::array<std::size_t, 32> next{};  // per chain: first start not yet covered
   // Per chain: the codec bit its first character needs, in the lead or the plain mask.
   std::uint32_t need_lead = 0, need_enc = 0, lossy_chains = 0;
   for (std::size_t c = 0; c < all.size(); ++c) {
@@ -194,12 +203,14 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   if (std::none_of(cs.begin(), cs.end(), [](const Ch& ch) { return ch.cp >= 0x80 && ch.cp < 0xA0; }))
     for (std::size_t c = 0; c < all.size(); ++c)
       if (all[c].outer == CodecId::latin1 && single_byte(all[c].inner)) need_enc &= ~(1u << c);
-  Reading r;
+  Reading& r = sc.r;
   // Cost of the original line up to each character (with a newline before and after), so that
   // the cost of any span in its context is a difference; made when the first reading is scored.
-  std::vector<model::Cost> prefix;
+  std::vector<model::Cost>& prefix = sc.prefix;
+  bool have_prefix = false;
   auto span_cost = [&](std::size_t first, std::size_t last) {
-    if (prefix.empty()) {
+    if (!have_prefix) {
+      have_prefix = true;
       prefix.assign(cs.size() + 2, 0);
       model::Scorer sc;
       for (std::size_t k = 0; k < cs.size(); ++k) {
