@@ -29,11 +29,29 @@ constexpr model::Cost kStrong = 64 * model::kBit;          // ... that vouches f
 constexpr model::Cost kDoubtful = 8 * model::kBit;         // loss a vouched-for reading may have
 constexpr model::Cost kMaxPerChar = 11 * model::kBit;        // cost of a reading per two UTF-8 bytes
 
-std::string reason_for(const Chain& c, const Reading& r, const std::string& text) {
-  std::string outer(codec_label(c.outer));
-  if (c.outer == CodecId::cp1252 && r.any_c1 && !r.any_special) outer = "iso-8859-1";
-  if (r.bom && text.empty()) return "utf-8 byte-order mark read as " + outer;
-  return std::string(codec_label(c.inner)) + " read as " + outer;
+// The reasons of every chain, made once: [chain][bom * 2 + latin1], where `latin1` is a
+// windows-1252 outer codec whose input only a Latin-1 decoder makes, `bom` a lone byte-order mark.
+using Reasons = std::array<std::array<std::string, 4>, 32>;
+const Reasons& reasons() {
+  static const Reasons table = [] {
+    Reasons t;
+    const auto all = chains();
+    for (std::size_t c = 0; c < all.size() && c < t.size(); ++c) {
+      for (int latin1 = 0; latin1 < 2; ++latin1) {
+        const std::string outer(latin1 ? "iso-8859-1" : codec_label(all[c].outer));
+        t[c][std::size_t(latin1)] = std::string(codec_label(all[c].inner)) + " read as " + outer;
+        t[c][std::size_t(2 + latin1)] = "utf-8 byte-order mark read as " + outer;
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
+const std::string& reason_for(std::size_t chain, const Reading& r, const std::string& text) {
+  const Chain& c = chains()[chain];
+  const bool latin1 = c.outer == CodecId::cp1252 && r.any_c1 && !r.any_special;
+  return reasons()[chain][(r.bom && text.empty() ? 2 : 0) + (latin1 ? 1 : 0)];
 }
 
 std::string_view rep_text_probe(const std::string& s) noexcept { return s.empty() ? std::string_view(" ") : s; }
@@ -305,7 +323,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         rep.gain = gain;
         // Text a legacy codec produced must not read as mojibake again: checked later (stable()).
         rep.unchecked = all[c].inner != CodecId::utf8 && rep.gain > 0 && depth == 0;
-        rep.reason = reason_for(all[c], r, rep.text);  // deepen() adds to it
+        rep.reason = reason_for(c, r, rep.text);  // deepen() adds to it
         if (layered) {
           if (deepen(rep, cs, o, depth)) {
             text_cost = model::cost(rep.text, before, after);
