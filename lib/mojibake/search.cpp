@@ -396,10 +396,15 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, 
   auto rank = [preferred](const Repair& r) {
     return r.gain + (int(r.chain) == preferred ? kPreferredBonus : 0);
   };
-  std::stable_sort(cands.begin(), cands.end(), [&](const Repair& a, const Repair& b) { return rank(a) > rank(b); });
+  // Best first; the candidates stay where they are (sorting indices moves no strings).
+  std::vector<std::uint32_t> order(cands.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = std::uint32_t(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return rank(cands[a]) > rank(cands[b]); });
   std::vector<bool> taken(nchars, false);
   const std::size_t from = out.size();
-  for (Repair& rep : cands) {
+  for (const std::uint32_t i : order) {
+    Repair& rep = cands[i];
     const bool pref = int(rep.chain) == preferred;
     if (rep.punct_only && !pref) continue;  // punctuation alone is evidence only in the main chain
     const model::Cost margin = p.relaxed ? kPreferredMargin
