@@ -125,8 +125,8 @@ bool read_chain(const Chain& chain, std::span<const Ch> cs, std::size_t from, bo
   const bool ascii_ends = chain.inner != CodecId::utf16le && chain.inner != CodecId::utf16be;
   const bool lenient = lossy && chain.inner == CodecId::utf8;
   // Bytes of the characters read so far that are not yet decoded.
-  std::array<unsigned char, 64> buf{};
-  std::array<bool, 64> known{};
+  std::array<unsigned char, 64> buf;  // written before read: not cleared (a read is started often)
+  std::array<bool, 64> known;
   std::size_t nbuf = 0;
   r.first = from;
   r.text.clear();

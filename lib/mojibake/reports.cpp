@@ -51,4 +51,10 @@ void report_lost(std::string_view in, const std::vector<Ch>& cs, std::size_t fro
   }
 }
 
+bool may_report(const std::vector<Ch>& cs) noexcept {
+  for (const Ch& c : cs)
+    if (c.cp == kReplacement || c.cp == U'锟' || c.cp == U'烫' || c.cp == U'屯' || c.cp == '?') return true;
+  return false;
+}
+
 }  // namespace mojifix::detail

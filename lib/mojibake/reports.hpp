@@ -14,4 +14,7 @@ namespace mojifix::detail {
 /// 0xCD, read as GBK) and runs of '?' next to non-ASCII text.
 void report_lost(std::string_view in, const std::vector<Ch>& cs, std::size_t from, std::size_t to, EditBuilder& b);
 
+/// False when report_lost() can find nothing in `cs` (none of the characters it starts at).
+[[nodiscard]] bool may_report(const std::vector<Ch>& cs) noexcept;
+
 }  // namespace mojifix::detail

@@ -4,8 +4,10 @@
 #include "mojibake/search.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "mojibake/reading.hpp"
 #include "mojibake/scan.hpp"
@@ -27,11 +29,29 @@ constexpr model::Cost kStrong = 64 * model::kBit;          // ... that vouches f
 constexpr model::Cost kDoubtful = 8 * model::kBit;         // loss a vouched-for reading may have
 constexpr model::Cost kMaxPerChar = 11 * model::kBit;        // cost of a reading per two UTF-8 bytes
 
-std::string reason_for(const Chain& c, const Reading& r, const std::string& text) {
-  std::string outer(codec_label(c.outer));
-  if (c.outer == CodecId::cp1252 && r.any_c1 && !r.any_special) outer = "iso-8859-1";
-  if (r.bom && text.empty()) return "utf-8 byte-order mark read as " + outer;
-  return std::string(codec_label(c.inner)) + " read as " + outer;
+// The reasons of every chain, made once: [chain][bom * 2 + latin1], where `latin1` is a
+// windows-1252 outer codec whose input only a Latin-1 decoder makes, `bom` a lone byte-order mark.
+using Reasons = std::array<std::array<std::string, 4>, 32>;
+const Reasons& reasons() {
+  static const Reasons table = [] {
+    Reasons t;
+    const auto all = chains();
+    for (std::size_t c = 0; c < all.size() && c < t.size(); ++c) {
+      for (int latin1 = 0; latin1 < 2; ++latin1) {
+        const std::string outer(latin1 ? "iso-8859-1" : codec_label(all[c].outer));
+        t[c][std::size_t(latin1)] = std::string(codec_label(all[c].inner)) + " read as " + outer;
+        t[c][std::size_t(2 + latin1)] = "utf-8 byte-order mark read as " + outer;
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
+const std::string& reason_for(std::size_t chain, const Reading& r, const std::string& text) {
+  const Chain& c = chains()[chain];
+  const bool latin1 = c.outer == CodecId::cp1252 && r.any_c1 && !r.any_special;
+  return reasons()[chain][(r.bom && text.empty() ? 2 : 0) + (latin1 ? 1 : 0)];
 }
 
 std::string_view rep_text_probe(const std::string& s) noexcept { return s.empty() ? std::string_view(" ") : s; }
@@ -45,6 +65,23 @@ bool punctuation(char32_t cp) noexcept {
     default:
       return false;
   }
+}
+
+constexpr model::Cost kNoCap = std::numeric_limits<model::Cost>::max();
+
+// model::cost(text, before, after), or a value above `cap` as soon as the cost
+// is known to exceed it (costs only grow).
+model::Cost capped_cost(std::string_view text, char32_t before, char32_t after, model::Cost cap) noexcept {
+  model::Scorer sc;
+  sc.prev = before;
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = decode_at(text, i);
+    sc.push(d.cp);
+    if (sc.total > cap) return sc.total;
+    i += d.len;
+  }
+  if (after) sc.push(after);  // as model::cost(): 0 is no character
+  return sc.total;
 }
 
 // Fills lost characters with their most plausible completion (one unknown byte at most).
@@ -162,7 +199,15 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
              std::vector<Repair>& out, bool any_chain) {
   static const bool debug = std::getenv("MOJIFIX_DEBUG") != nullptr;
   const auto all = chains();
-  std::vector<std::size_t> next(all.size(), 0);  // per chain: first start not yet covered
+  // Buffers kept between calls, one set per depth (collect() at depth d calls it at depth d + 1
+  // only): a reading's text and the line's costs are not allocated again for every region.
+  struct Scratch {
+    Reading r;
+    std::vector<model::Cost> prefix;
+  };
+  thread_local std::array<Scratch, kMaxDepth> scratch;
+  Scratch& sc = scratch[std::size_t(std::min(depth, kMaxDepth - 1))];
+  std::array<std::size_t, 32> next{};  // per chain: first start not yet covered
   // Per chain: the codec bit its first character needs, in the lead or the plain mask.
   std::uint32_t need_lead = 0, need_enc = 0, lossy_chains = 0;
   for (std::size_t c = 0; c < all.size(); ++c) {
@@ -176,12 +221,14 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   if (std::none_of(cs.begin(), cs.end(), [](const Ch& ch) { return ch.cp >= 0x80 && ch.cp < 0xA0; }))
     for (std::size_t c = 0; c < all.size(); ++c)
       if (all[c].outer == CodecId::latin1 && single_byte(all[c].inner)) need_enc &= ~(1u << c);
-  Reading r;
+  Reading& r = sc.r;
   // Cost of the original line up to each character (with a newline before and after), so that
   // the cost of any span in its context is a difference; made when the first reading is scored.
-  std::vector<model::Cost> prefix;
+  std::vector<model::Cost>& prefix = sc.prefix;
+  bool have_prefix = false;
   auto span_cost = [&](std::size_t first, std::size_t last) {
-    if (prefix.empty()) {
+    if (!have_prefix) {
+      have_prefix = true;
       prefix.assign(cs.size() + 2, 0);
       model::Scorer sc;
       for (std::size_t k = 0; k < cs.size(); ++k) {
@@ -211,6 +258,16 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
       }
       for (; todo; todo &= todo - 1) {
         const std::size_t c = std::size_t(__builtin_ctz(todo));
+        if (all[c].outer == CodecId::latin1 && single_byte(all[c].inner)) {
+          // Such a reading changes only C1 controls: without one up to its end it changes nothing.
+          std::size_t e = s;
+          bool c1 = false;
+          for (; e < cs.size() && cs[e].cp >= 0x80 && cs[e].cp < 0x100; ++e) c1 = c1 || cs[e].cp < 0xA0;
+          if (!c1) {
+            next[c] = e;  // where the reading would have ended
+            continue;
+          }
+        }
         const bool lossy = (lossy_chains >> c) & 1;
         if (!read_chain(all[c], cs, s, lossy, r)) continue;
         if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
@@ -239,15 +296,17 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
         const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
         const model::Cost orig_cost = span_cost(r.first, r.last);
-        model::Cost text_cost = model::cost(r.text, before, after);
+        // A reading must look like real text on its own, not only better than what it replaces
+        // (a layer in between is judged by the text it leads to, below): above `cap` it is
+        // dropped, so its scoring stops there.
+        const model::Cost per_char = kMaxPerChar * model::Cost(r.text.size() / 2 + 2);
+        model::Cost cap = std::min(depth == 0 ? per_char : kNoCap, orig_cost + kDoubtful - 1);
+        if (all[c].inner == CodecId::utf8) cap = std::max(cap, orig_cost - 1);  // a layer is kept
+        model::Cost text_cost = capped_cost(r.text, before, after, cap);
+        if (text_cost > cap) continue;
         model::Cost gain = orig_cost - text_cost;
         // A reading that helps may be a layer of several: look for the next one.
         const bool layered = all[c].inner == CodecId::utf8 && gain > 0;
-        // A reading must look like real text on its own, not only better than what it replaces
-        // (a layer in between is judged by the text it leads to, below).
-        if (!layered && ((depth == 0 && text_cost > kMaxPerChar * model::Cost(r.text.size() / 2 + 2)) ||
-                         gain <= -kDoubtful))
-          continue;
         Repair rep;
         rep.first = r.first;
         rep.last = r.last;
@@ -264,7 +323,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         rep.gain = gain;
         // Text a legacy codec produced must not read as mojibake again: checked later (stable()).
         rep.unchecked = all[c].inner != CodecId::utf8 && rep.gain > 0 && depth == 0;
-        rep.reason = reason_for(all[c], r, rep.text);  // deepen() adds to it
+        rep.reason = reason_for(c, r, rep.text);  // deepen() adds to it
         if (layered) {
           if (deepen(rep, cs, o, depth)) {
             text_cost = model::cost(rep.text, before, after);
@@ -304,6 +363,11 @@ bool stable(Repair& rep, const std::vector<Ch>& cs, const Options& o) {
   return !deepen(probe, cs, o, 0, true);
 }
 
+bool needs_check(const std::vector<Repair>& cands, std::size_t chain) noexcept {
+  return std::any_of(cands.begin(), cands.end(),
+                     [chain](const Repair& r) { return r.unchecked && r.chain == chain && counts(r); });
+}
+
 bool check_chain(std::vector<Repair>& cands, std::size_t chain, const std::vector<Ch>& cs, const Options& o) {
   bool any = false;
   cands.erase(std::remove_if(cands.begin(), cands.end(),
@@ -332,10 +396,15 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, 
   auto rank = [preferred](const Repair& r) {
     return r.gain + (int(r.chain) == preferred ? kPreferredBonus : 0);
   };
-  std::stable_sort(cands.begin(), cands.end(), [&](const Repair& a, const Repair& b) { return rank(a) > rank(b); });
+  // Best first; the candidates stay where they are (sorting indices moves no strings).
+  std::vector<std::uint32_t> order(cands.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = std::uint32_t(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return rank(cands[a]) > rank(cands[b]); });
   std::vector<bool> taken(nchars, false);
   const std::size_t from = out.size();
-  for (Repair& rep : cands) {
+  for (const std::uint32_t i : order) {
+    Repair& rep = cands[i];
     const bool pref = int(rep.chain) == preferred;
     if (rep.punct_only && !pref) continue;  // punctuation alone is evidence only in the main chain
     const model::Cost margin = p.relaxed ? kPreferredMargin

@@ -43,6 +43,9 @@ void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_c
 /// that may be chosen (choose()) and those of the chain that may become the main one.
 [[nodiscard]] bool stable(Repair& rep, const std::vector<Ch>& cs, const Options& options);
 
+/// Whether check_chain() has anything to check in `cands` for chain `chain`.
+[[nodiscard]] bool needs_check(const std::vector<Repair>& cands, std::size_t chain) noexcept;
+
 /// Drops the unstable readings of chain `chain` that add_gains() counts; true when any was
 /// unchecked (the sums must then be made again).
 bool check_chain(std::vector<Repair>& cands, std::size_t chain, const std::vector<Ch>& cs, const Options& options);

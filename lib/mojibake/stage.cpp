@@ -84,10 +84,12 @@ std::size_t first_trigger(const std::vector<std::size_t>& triggers, std::size_t 
   return std::size_t(std::lower_bound(triggers.begin(), triggers.end(), pos) - triggers.begin());
 }
 
+// A region of a line with its candidates. Its characters are read again when needed (one
+// buffer for all lines, not one per line: keeping them all costs page faults on large texts).
 struct Line {
   std::size_t begin, end;
-  std::vector<Ch> cs;
   std::vector<Repair> cands;
+  bool reports = false;  // it may hold lost text to report (report_lost())
 };
 
 }  // namespace
@@ -117,6 +119,11 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
   const bool entities = entities_possible && (o.entities == Entities::on || !has_markup(in));
   // Candidates, line by line.
   std::vector<Line> lines;
+  std::vector<Ch> cs;       // characters of one region
+  auto read_line = [&](const Line& line) {
+    cs.clear();
+    read_chars(in, line.begin, line.end, entities, cs);
+  };
   std::vector<std::size_t> trig;
   std::vector<model::Cost> gains;
   // Regions: the text around groups of triggers, inside one line.
@@ -141,15 +148,16 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
     while (end < line_end && (static_cast<unsigned char>(in[end]) & 0xC0) == 0x80) ++end;
     line.end = end;
     prev_end = end;
-    line.cs.reserve(line.end - line.begin);  // one allocation: no more characters than bytes
-    read_chars(in, line.begin, line.end, entities, line.cs);
+    cs.clear();
+    read_chars(in, line.begin, line.end, entities, cs);
     trig.clear();
     std::size_t k = 0;
     for (std::size_t u = first_trigger(sr.triggers, line.begin); u < t; ++u) {
-      while (k < line.cs.size() && line.cs[k].end <= sr.triggers[u]) ++k;
-      if (k < line.cs.size() && (trig.empty() || trig.back() != k)) trig.push_back(k);
+      while (k < cs.size() && cs[k].end <= sr.triggers[u]) ++k;
+      if (k < cs.size() && (trig.empty() || trig.back() != k)) trig.push_back(k);
     }
-    collect(line.cs, trig, o, 0, line.cands);
+    collect(cs, trig, o, 0, line.cands);
+    line.reports = may_report(cs);
     lines.push_back(std::move(line));
   }
   // The main chain, from the sums of gains; legacy readings of the leading chain are checked for
@@ -161,15 +169,36 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
     preferred = preferred_chain(gains);
     if (preferred.chain < 0) break;
     bool checked = false;
-    for (Line& line : lines) checked |= check_chain(line.cands, std::size_t(preferred.chain), line.cs, o);
+    for (Line& line : lines) {
+      if (!needs_check(line.cands, std::size_t(preferred.chain))) continue;
+      read_line(line);
+      checked |= check_chain(line.cands, std::size_t(preferred.chain), cs, o);
+    }
     if (!checked) break;
   }
   std::vector<std::vector<Repair>> chosen(lines.size());
   model::Cost line_gain = 0;
+  auto emit = [&](const std::vector<Repair>& rs) {
+    std::size_t done = 0;  // characters of the line handled
+    for (const Repair& r : rs) {
+      if (inside(frozen, cs[r.first].begin, cs[r.last - 1].end)) continue;
+      report_lost(in, cs, done, r.first, b);
+      b.replace({cs[r.first].begin, cs[r.last - 1].end}, r.text, FixKind::mojibake, confidence(r.gain), r.reason,
+                r.lost > 0, r.guess);
+      done = r.last;
+    }
+    report_lost(in, cs, done, cs.size(), b);
+  };
+  // Without a UTF-16 reading to weigh against, each region is written as soon as it is chosen.
+  const bool direct = utf16_gain <= 0;
   for (std::size_t l = 0; l < lines.size(); ++l) {
-    choose(lines[l].cs, lines[l].cands, preferred, chosen[l], &o);
+    if (lines[l].cands.empty() && !lines[l].reports) continue;
+    read_line(lines[l]);
+    choose(cs, lines[l].cands, preferred, chosen[l], &o);
     for (const Repair& r : chosen[l]) line_gain += r.gain;
+    if (direct) emit(chosen[l]);
   }
+  if (direct) return b.finish();
   // UTF-16 read as 8-bit is a reading of the whole text: it wins only against the line readings.
   if (utf16_gain > line_gain + 16 * model::kBit) {
     b.replace({0, in.size()}, utf16.text, FixKind::mojibake, confidence(utf16_gain),
@@ -177,16 +206,9 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
     return b.finish();
   }
   for (std::size_t l = 0; l < lines.size(); ++l) {
-    const Line& line = lines[l];
-    std::size_t done = 0;  // characters of the line handled
-    for (const Repair& r : chosen[l]) {
-      if (inside(frozen, line.cs[r.first].begin, line.cs[r.last - 1].end)) continue;
-      report_lost(in, line.cs, done, r.first, b);
-      b.replace({line.cs[r.first].begin, line.cs[r.last - 1].end}, r.text, FixKind::mojibake, confidence(r.gain),
-                r.reason, r.lost > 0, r.guess);
-      done = r.last;
-    }
-    report_lost(in, line.cs, done, line.cs.size(), b);
+    if (lines[l].cands.empty() && !lines[l].reports) continue;
+    read_line(lines[l]);
+    emit(chosen[l]);
   }
   return b.finish();
 }
