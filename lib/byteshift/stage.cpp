@@ -75,6 +75,51 @@ const char* reason_of(CodecId id, bool split) {
   }
 }
 
+// Evidence of a shift around a trigger. A decoder out of step reads trail bytes as lead bytes
+// until the next ASCII byte: rare characters in a row, and in the run or where it ends a symbol,
+// a half-width kana or full-width letter, an ASCII letter alone between non-ASCII characters (a
+// trail byte read alone), U+FFFD or '?'. Clean text has rare characters too (names, classical
+// text), but seldom several in a row and seldom next to such debris.
+bool debris(std::span<const Ch> cs, std::size_t j) {
+  const char32_t cp = cs[j].cp;
+  const bool left = j > 0 && cs[j - 1].cp >= 0x80;
+  if (cp == kReplacement) return true;
+  if (cp < 0x80) {
+    if (!left) return false;
+    if (cp == '?') return true;
+    const bool right = j + 1 == cs.size() || cs[j + 1].cp >= 0x80 || cs[j + 1].cp == '\n';
+    return cp >= 0x40 && cp <= 0x7E && right;
+  }
+  if (!model::suspect(cp)) return false;
+  const model::Class c = model::char_class(cp);
+  if (c == model::Class::han || c == model::Class::han_rare) return false;
+  // A symbol counts next to CJK text only (it is at home in other text).
+  return left || (j + 1 < cs.size() && model::is_cjk(cs[j + 1].cp)) || c == model::Class::halfwidth_kana;
+}
+
+bool rare_han(char32_t cp) {
+  if (cp < 0x80 || !model::suspect(cp)) return false;
+  const model::Class c = model::char_class(cp);
+  return c == model::Class::han || c == model::Class::han_rare;
+}
+
+bool evidence(std::span<const Ch> cs, std::size_t k) {
+  constexpr std::size_t kNear = 6;  // debris this close (characters) counts
+  constexpr std::size_t kRun = 5;   // rare characters among this many after the trigger
+  const std::size_t from = k > kNear ? k - kNear : 0;
+  for (std::size_t j = from; j < cs.size() && j <= k + kNear; ++j) {
+    if (cs[j].cp == '\n') {
+      if (j > k) break;
+      continue;
+    }
+    if (debris(cs, j)) return true;
+  }
+  // Without debris: nearly all of the run rare (the run ends at the next ASCII character).
+  std::size_t len = 0, rare = 0;
+  for (std::size_t j = k; j < cs.size() && len < kRun && cs[j].cp >= 0x80; ++j, ++len) rare += rare_han(cs[j].cp);
+  return rare >= 3 && rare + 1 >= len;
+}
+
 float confidence(model::Cost gain, bool guess) noexcept {
   const double bits = double(gain) / model::kBit;
   const double c = 1.0 - 1.0 / (1.0 + bits / 16.0);
@@ -94,7 +139,7 @@ void repair_line(std::string_view text, std::size_t ls, std::size_t le, bool gue
   // is implausible everywhere.
   std::size_t budget = 8 + cs.size() / 128;
   for (std::size_t k = 0; k < cs.size() && budget > 0;) {
-    if (!bs::shift_trigger(cs, k)) {
+    if (!bs::shift_trigger(cs, k) || !evidence(cs, k)) {
       ++k;
       continue;
     }
