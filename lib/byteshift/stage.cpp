@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <string>
 
 #include "byteshift/shift.hpp"
 #include "byteshift/split.hpp"
@@ -209,6 +210,41 @@ void repair_line(std::string_view text, std::size_t ls, std::size_t le, bool gue
   }
 }
 
+// repair_line with byte spans (in `text`) instead of character indices.
+void line_rebuilds(std::string_view text, std::size_t ls, std::size_t le, bool guess, std::vector<bs::Rebuild>& out,
+                   std::vector<bool>& split, std::vector<Ch>& cs) {
+  const std::size_t before = out.size();
+  repair_line(text, ls, le, guess, out, split, cs);
+  for (std::size_t k = before; k < out.size(); ++k) {
+    bs::Rebuild& r = out[k];
+    const std::size_t from = r.first < cs.size() ? cs[r.first].begin : le;
+    const std::size_t to = r.last > r.first ? cs[r.last - 1].end : from;
+    r.first = from;
+    r.last = to;
+  }
+}
+
+// Whether the line [ls, le) of `text` with the rebuilds from `first` on applied asks for no
+// further repair. A line whose repair would be repaired again is left as it is: the stage is
+// idempotent, and a reading that still looks damaged is no sure repair.
+bool stable(std::string_view text, std::size_t ls, std::size_t le, std::size_t first, bool guess,
+            const std::vector<bs::Rebuild>& rebuilds) {
+  std::string line;
+  std::size_t at = ls;
+  for (std::size_t k = first; k < rebuilds.size(); ++k) {
+    const bs::Rebuild& r = rebuilds[k];
+    if (r.first < at || r.last > le) return false;
+    line.append(text.substr(at, r.first - at)).append(r.text);
+    at = r.last;
+  }
+  line.append(text.substr(at, le - at));
+  std::vector<bs::Rebuild> again;
+  std::vector<bool> split;
+  std::vector<Ch> cs;
+  repair_line(line, 0, line.size(), guess, again, split, cs);
+  return again.empty();
+}
+
 }  // namespace
 
 bool byte_shift_stage(std::string_view in, const Options& options, const Context&, Result& out) {
@@ -234,14 +270,10 @@ bool byte_shift_stage(std::string_view in, const Options& options, const Context
     const void* nl_after = std::memchr(b + i, '\n', n - i);
     const std::size_t le = nl_after ? std::size_t(static_cast<const unsigned char*>(nl_after) - b) : n;
     const std::size_t before = rebuilds.size();
-    repair_line(in, ls, le, options.guess, rebuilds, split, cs);
-    // Character indices to byte spans now, while the characters of the line are at hand.
-    for (std::size_t k = before; k < rebuilds.size(); ++k) {
-      bs::Rebuild& r = rebuilds[k];
-      const std::size_t from = r.first < cs.size() ? cs[r.first].begin : le;
-      const std::size_t to = r.last > r.first ? cs[r.last - 1].end : from;
-      r.first = from;
-      r.last = to;
+    line_rebuilds(in, ls, le, options.guess, rebuilds, split, cs);
+    if (rebuilds.size() > before && !stable(in, ls, le, before, options.guess, rebuilds)) {
+      rebuilds.resize(before);
+      split.resize(before);
     }
     i = skip_plain(b, le, n);
   }
