@@ -110,10 +110,10 @@ bool han(char32_t cp) {
 }
 
 // Evidence of a shift around a trigger. A decoder out of step reads trail bytes as lead bytes
-// until the next ASCII byte: rare characters in a row, and in the run or where it ends a symbol,
-// a half-width kana or full-width letter, an ASCII letter alone between non-ASCII characters (a
-// trail byte read alone), U+FFFD or '?'. Clean text has rare characters too (names, classical
-// text), but seldom several in a row and seldom next to such debris.
+// until the next ASCII byte: rare characters in a row, and in the run or where it ends debris: a
+// half-width kana, a symbol, an ASCII letter alone after a non-ASCII character (a trail byte read
+// alone), U+FFFD or '?'. Clean text has rare characters too (names, classical text), but seldom
+// several in a row and seldom next to such debris.
 bool debris(std::span<const Ch> cs, std::size_t j) {
   const char32_t cp = cs[j].cp;
   const bool left = j > 0 && cs[j - 1].cp >= 0x80;
