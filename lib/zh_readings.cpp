@@ -39,8 +39,18 @@ void each_cp(std::string_view s, Fn&& fn) {
 
 Readings::Readings() {
   const std::span<const std::string_view> tables[2] = {tables::readings_mandarin, tables::readings_cantonese};
-  // Pass 1: syllables, and the readings of every character (primary ones first).
-  std::unordered_map<char32_t, std::vector<ReadingCode>> lists[2];
+  // One entry per (character, reading); sorted, they give each character its readings (primary
+  // ones first, the last listed first; the others in table order) and each reading its
+  // characters.
+  struct Entry {
+    char32_t cp;
+    std::uint32_t seq;  // order in the table
+    ReadingCode code;
+    std::uint8_t lang;
+    bool primary;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(131072);
   for (int lang = 0; lang < 2; ++lang) {
     System& sys = sys_[lang];
     each_group(tables[lang], [&](std::string_view reading, std::string_view chars, bool primary) {
@@ -49,53 +59,96 @@ Readings::Readings() {
       auto [it, added] = sys.ids.emplace(syl, unsigned(sys.names.size()));
       if (added) sys.names.push_back(syl);
       const ReadingCode code = make_reading(it->second, tone);
-      auto& by_reading = sys.chars[code];
       each_cp(chars, [&](char32_t cp) {
-        auto& list = lists[lang][cp];
-        if (primary) {
-          list.insert(list.begin(), code);
-          per_char_[cp].primary = true;
-        } else {
-          list.push_back(code);
-        }
-        by_reading.push_back(cp);
+        entries.push_back({cp, std::uint32_t(entries.size()), code, std::uint8_t(lang), primary});
       });
     });
-    for (auto& [code, cps] : sys.chars) std::sort(cps.begin(), cps.end());
   }
+  // Characters by reading.
   for (int lang = 0; lang < 2; ++lang) {
-    for (auto& [cp, list] : lists[lang]) {
-      PerChar& pc = per_char_[cp];
-      pc.off[lang] = std::uint32_t(codes_.size());
-      pc.count[lang] = std::uint8_t(std::min<std::size_t>(list.size(), 255));
-      codes_.insert(codes_.end(), list.begin(), list.begin() + pc.count[lang]);
-    }
+    System& sys = sys_[lang];
+    sys.first.assign(sys.names.size() * 8 + 1, 0);
+    for (const Entry& e : entries)
+      if (e.lang == lang) ++sys.first[e.code + 1u];
+    for (std::size_t c = 1; c < sys.first.size(); ++c) sys.first[c] += sys.first[c - 1];
+    sys.chars.resize(sys.first.back());
+    std::vector<std::uint32_t> fill(sys.first.begin(), sys.first.end() - 1);
+    for (const Entry& e : entries)
+      if (e.lang == lang) sys.chars[fill[e.code]++] = e.cp;
+    for (std::size_t c = 0; c + 1 < sys.first.size(); ++c)
+      std::sort(sys.chars.begin() + sys.first[c], sys.chars.begin() + sys.first[c + 1]);
   }
-  for (const std::string_view part : tables::readings_common)
-    each_cp(part, [&](char32_t cp) { per_char_[cp].common = true; });
+  // Readings by character.
+  std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
+    if (x.cp != y.cp) return x.cp < y.cp;
+    if (x.lang != y.lang) return x.lang < y.lang;
+    if (x.primary != y.primary) return x.primary;
+    return x.primary ? x.seq > y.seq : x.seq < y.seq;
+  });
+  for (std::size_t i = 0; i < entries.size();) {
+    const char32_t cp = entries[i].cp;
+    PerChar pc;
+    for (; i < entries.size() && entries[i].cp == cp; ++i) {
+      const Entry& e = entries[i];
+      if (e.primary) pc.primary = true;
+      if (pc.count[e.lang] == 0) pc.off[e.lang] = std::uint32_t(codes_.size());
+      if (pc.count[e.lang] == 255) continue;
+      ++pc.count[e.lang];
+      codes_.push_back(e.code);
+    }
+    cps_.push_back(cp);
+    per_.push_back(pc);
+  }
+  // Common characters (some have no reading: they get an entry of their own).
+  std::vector<char32_t> common;
+  for (const std::string_view part : tables::readings_common) each_cp(part, [&](char32_t cp) { common.push_back(cp); });
+  std::sort(common.begin(), common.end());
+  std::vector<char32_t> cps;
+  std::vector<PerChar> per;
+  for (std::size_t i = 0, j = 0; i < cps_.size() || j < common.size();) {
+    if (j == common.size() || (i < cps_.size() && cps_[i] < common[j])) {
+      cps.push_back(cps_[i]);
+      per.push_back(per_[i++]);
+      continue;
+    }
+    const char32_t cp = common[j];
+    while (j < common.size() && common[j] == cp) ++j;
+    PerChar pc;
+    if (i < cps_.size() && cps_[i] == cp) pc = per_[i++];
+    pc.common = true;
+    cps.push_back(cp);
+    per.push_back(pc);
+  }
+  cps_ = std::move(cps);
+  per_ = std::move(per);
+}
+
+const Readings::PerChar* Readings::find(char32_t cp) const noexcept {
+  const auto it = std::lower_bound(cps_.begin(), cps_.end(), cp);
+  return it != cps_.end() && *it == cp ? &per_[std::size_t(it - cps_.begin())] : nullptr;
 }
 
 std::span<const ReadingCode> Readings::of(char32_t cp, Lang lang) const noexcept {
-  const auto it = per_char_.find(cp);
-  if (it == per_char_.end()) return {};
+  const PerChar* pc = find(cp);
+  if (!pc) return {};
   const int l = int(lang);
-  return {codes_.data() + it->second.off[l], it->second.count[l]};
+  return {codes_.data() + pc->off[l], pc->count[l]};
 }
 
 bool Readings::has_primary(char32_t cp) const noexcept {
-  const auto it = per_char_.find(cp);
-  return it != per_char_.end() && it->second.primary;
+  const PerChar* pc = find(cp);
+  return pc && pc->primary;
 }
 
 bool Readings::common(char32_t cp) const noexcept {
-  const auto it = per_char_.find(cp);
-  return it != per_char_.end() && it->second.common;
+  const PerChar* pc = find(cp);
+  return pc && pc->common;
 }
 
 std::span<const char32_t> Readings::chars(Lang lang, ReadingCode r) const noexcept {
-  const auto& m = sys_[int(lang)].chars;
-  const auto it = m.find(r);
-  return it == m.end() ? std::span<const char32_t>{} : std::span<const char32_t>(it->second);
+  const System& sys = sys_[int(lang)];
+  if (std::size_t(r) + 1 >= sys.first.size()) return {};
+  return {sys.chars.data() + sys.first[r], sys.first[r + 1u] - sys.first[r]};
 }
 
 std::string_view Readings::syllable(Lang lang, unsigned id) const noexcept {

@@ -24,7 +24,7 @@ using ReadingCode = std::uint16_t;
 [[nodiscard]] constexpr unsigned syllable_of(ReadingCode r) noexcept { return r / 8; }
 [[nodiscard]] constexpr unsigned tone_of(ReadingCode r) noexcept { return r % 8; }
 
-/// The reading tables, parsed once from lib/tables/readings.inc.
+/// The reading tables, parsed once from lib/tables/readings.inc into sorted flat arrays.
 class Readings {
  public:
   Readings();
@@ -53,11 +53,14 @@ class Readings {
     bool common = false;
   };
   struct System {
-    std::vector<std::string_view> names;                    // syllable text by id
+    std::vector<std::string_view> names;                  // syllable text by id
     std::unordered_map<std::string_view, unsigned> ids;
-    std::unordered_map<ReadingCode, std::vector<char32_t>> chars;
+    std::vector<std::uint32_t> first;                     // by reading code: offset into `chars`
+    std::vector<char32_t> chars;                          // by reading code, in code point order
   };
-  std::unordered_map<char32_t, PerChar> per_char_;
+  [[nodiscard]] const PerChar* find(char32_t cp) const noexcept;
+  std::vector<char32_t> cps_;      // sorted; per_[i] belongs to cps_[i]
+  std::vector<PerChar> per_;
   std::vector<ReadingCode> codes_;
   System sys_[2];
 };

@@ -146,6 +146,23 @@ void mixed_lines(std::string_view text, std::vector<Span>& out) {
       } while (i + 2 < n && (b[i] & 0xF0) == 0xE0);
       continue;
     }
+    if (c < 0x80 && line == 0) {  // nothing seen on this line: line breaks only move its start
+      const std::size_t from = i;
+      while (i + 8 <= n) {
+        std::uint64_t x;
+        std::memcpy(&x, b + i, 8);
+        if (x & kHigh) break;
+        i += 8;
+      }
+      while (i < n && b[i] < 0x80) ++i;
+      for (std::size_t j = i; j > from; --j) {
+        if (b[j - 1] == '\n' || b[j - 1] == '\r') {
+          line_start = j;
+          break;
+        }
+      }
+      continue;
+    }
     if (c < 0x80) {
       while (i + 8 <= n) {  // ASCII without line breaks: eight bytes at a time
         std::uint64_t x;

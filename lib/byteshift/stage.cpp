@@ -1,9 +1,13 @@
 // stage.cpp — the byte_shift stage: a fast scan for evidence, then line by line the repair of
 // byte-level glosses that split characters (split.hpp) and of one-byte shifts (shift.hpp).
+#include <array>
+#include <cstdint>
 #include <cstring>
+#include <string>
 
 #include "byteshift/shift.hpp"
 #include "byteshift/split.hpp"
+#include "model/bmp.hpp"
 #include "mojifix/byte_shift.hpp"
 #include "plan.hpp"
 #include "stage.hpp"
@@ -34,6 +38,31 @@ std::size_t skip_plain(const unsigned char* b, std::size_t i, std::size_t n) noe
   return i;
 }
 
+// model::suspect of the BMP as a bit set (8 KiB, built once): the scan asks it of every CJK
+// character.
+const std::array<std::uint64_t, 1024>& suspect_bits() {
+  static const auto bits = [] {
+    std::array<std::uint64_t, 1024> b{};
+    for (char32_t cp = 0; cp < 0x10000; ++cp)
+      if (model::bmp::suspect(cp)) b[cp >> 6] |= std::uint64_t(1) << (cp & 63);
+    return b;
+  }();
+  return bits;
+}
+
+bool suspect(char32_t cp) noexcept { return cp < 0x10000 ? model::bmp::suspect(cp) : model::suspect(cp); }
+
+// Skips three-byte characters (most CJK text) that are not suspect; `in` is valid UTF-8.
+std::size_t skip_plain_cjk(const unsigned char* b, std::size_t i, std::size_t n,
+                           const std::array<std::uint64_t, 1024>& bits) noexcept {
+  while (i + 3 <= n && (b[i] & 0xF0) == 0xE0) {
+    const char32_t cp = char32_t((b[i] & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F));
+    if (bits[cp >> 6] >> (cp & 63) & 1) break;
+    i += 3;
+  }
+  return i;
+}
+
 bool cjk_or_lost(char32_t cp) noexcept { return cp == kReplacement || model::is_cjk(cp); }
 
 // Whether the line holding `text[at]` deserves the full treatment (cheap tests first).
@@ -44,14 +73,14 @@ bool worth_a_look(std::string_view text, std::size_t at, char32_t cp, std::size_
     const bool after_cjk = at > 0 && static_cast<unsigned char>(text[at - 1]) >= 0x80;
     return after_cjk && (next == '(' || next == ',' || next == '!' || (next >= 'a' && next <= 'z') || next >= 0x80);
   }
-  if (!model::suspect(cp)) return false;
+  if (!suspect(cp)) return false;
   if (model::char_class(cp) == model::Class::halfwidth_kana) return true;
   // A rare character alone is no evidence: another suspect one close by is.
   std::size_t j = at + len;
   for (int k = 0; k < 4 && j < text.size(); ++k) {
     const Decoded d = decode_at(text, j);
     if (d.cp == '\n') break;
-    if (d.cp == kReplacement || (d.cp >= 0x80 && model::suspect(d.cp))) return true;
+    if (d.cp == kReplacement || (d.cp >= 0x80 && suspect(d.cp))) return true;
     if (d.cp >= 0x40 && d.cp <= 0x7E && j + 1 < text.size() && static_cast<unsigned char>(text[j + 1]) >= 0x80 &&
         cjk_or_lost(cp))
       return true;
@@ -75,6 +104,66 @@ const char* reason_of(CodecId id, bool split) {
   }
 }
 
+bool han(char32_t cp) {
+  const model::Class c = model::char_class(cp);
+  return c == model::Class::han || c == model::Class::han_rare;
+}
+
+// Evidence of a shift around a trigger. A decoder out of step reads trail bytes as lead bytes
+// until the next ASCII byte: rare characters in a row, and in the run or where it ends debris: a
+// half-width kana, a symbol, an ASCII letter alone after a non-ASCII character (a trail byte read
+// alone), U+FFFD or '?'. Clean text has rare characters too (names, classical text), but seldom
+// several in a row and seldom next to such debris.
+bool debris(std::span<const Ch> cs, std::size_t j) {
+  const char32_t cp = cs[j].cp;
+  const bool left = j > 0 && cs[j - 1].cp >= 0x80;
+  if (cp == kReplacement) return true;
+  if (cp < 0x80) {
+    if (!left) return false;
+    if (cp == '?') return true;
+    const bool right = j + 1 == cs.size() || cs[j + 1].cp >= 0x80 || cs[j + 1].cp == '\n';
+    return cp >= 0x40 && cp <= 0x7E && right;
+  }
+  if (!suspect(cp)) return false;
+  if (han(cp)) return false;
+  if (model::char_class(cp) == model::Class::halfwidth_kana) return true;
+  // A symbol counts next to a rare CJK character or a stray ASCII letter only: between plain
+  // CJK characters it is in use (the interpunct of foreign names), and in other text it is at
+  // home (quotation marks, signs).
+  auto odd = [&](std::size_t i) {
+    const char32_t x = cs[i].cp;
+    if (x == kReplacement) return true;
+    if (x >= 0x80) return suspect(x) && model::is_cjk(x);
+    return x >= 0x40 && x <= 0x7E && i > 0 && cs[i - 1].cp >= 0x80 &&
+           (i + 1 == cs.size() || cs[i + 1].cp >= 0x80 || cs[i + 1].cp == '\n');
+  };
+  return (j > 0 && odd(j - 1)) || (j + 1 < cs.size() && odd(j + 1));
+}
+
+// A rare Han character; a repeated one is not counted (reduplication is a trait of real text).
+bool rare_han(std::span<const Ch> cs, std::size_t j) {
+  const char32_t cp = cs[j].cp;
+  return cp >= 0x80 && suspect(cp) && !(j > 0 && cs[j - 1].cp == cp) && han(cp);
+}
+
+bool evidence(std::span<const Ch> cs, std::size_t k) {
+  constexpr std::size_t kNear = 6;  // debris this close (characters) counts
+  constexpr std::size_t kRun = 5;   // characters of the run looked at
+  const std::size_t from = k > kNear ? k - kNear : 0;
+  for (std::size_t j = from; j < cs.size() && j <= k + kNear; ++j) {
+    if (cs[j].cp == '\n') {
+      if (j > k) break;
+      continue;
+    }
+    if (debris(cs, j)) return true;
+  }
+  // Without debris: a run of rare characters (it ends at the next ASCII character; when it ends
+  // that soon, one of them may be common).
+  std::size_t len = 0, rare = 0;
+  for (std::size_t j = k; j < cs.size() && len < kRun && cs[j].cp >= 0x80; ++j, ++len) rare += rare_han(cs, j);
+  return rare >= 3 && (rare == len || (len < kRun && rare + 1 >= len));
+}
+
 float confidence(model::Cost gain, bool guess) noexcept {
   const double bits = double(gain) / model::kBit;
   const double c = 1.0 - 1.0 / (1.0 + bits / 16.0);
@@ -94,7 +183,7 @@ void repair_line(std::string_view text, std::size_t ls, std::size_t le, bool gue
   // is implausible everywhere.
   std::size_t budget = 8 + cs.size() / 128;
   for (std::size_t k = 0; k < cs.size() && budget > 0;) {
-    if (!bs::shift_trigger(cs, k)) {
+    if (!bs::shift_trigger(cs, k) || !evidence(cs, k)) {
       ++k;
       continue;
     }
@@ -121,6 +210,41 @@ void repair_line(std::string_view text, std::size_t ls, std::size_t le, bool gue
   }
 }
 
+// repair_line with byte spans (in `text`) instead of character indices.
+void line_rebuilds(std::string_view text, std::size_t ls, std::size_t le, bool guess, std::vector<bs::Rebuild>& out,
+                   std::vector<bool>& split, std::vector<Ch>& cs) {
+  const std::size_t before = out.size();
+  repair_line(text, ls, le, guess, out, split, cs);
+  for (std::size_t k = before; k < out.size(); ++k) {
+    bs::Rebuild& r = out[k];
+    const std::size_t from = r.first < cs.size() ? cs[r.first].begin : le;
+    const std::size_t to = r.last > r.first ? cs[r.last - 1].end : from;
+    r.first = from;
+    r.last = to;
+  }
+}
+
+// Whether the line [ls, le) of `text` with the rebuilds from `first` on applied asks for no
+// further repair. A line whose repair would be repaired again is left as it is: the stage is
+// idempotent, and a reading that still looks damaged is no sure repair.
+bool stable(std::string_view text, std::size_t ls, std::size_t le, std::size_t first, bool guess,
+            const std::vector<bs::Rebuild>& rebuilds) {
+  std::string line;
+  std::size_t at = ls;
+  for (std::size_t k = first; k < rebuilds.size(); ++k) {
+    const bs::Rebuild& r = rebuilds[k];
+    if (r.first < at || r.last > le) return false;
+    line.append(text.substr(at, r.first - at)).append(r.text);
+    at = r.last;
+  }
+  line.append(text.substr(at, le - at));
+  std::vector<bs::Rebuild> again;
+  std::vector<bool> split;
+  std::vector<Ch> cs;
+  repair_line(line, 0, line.size(), guess, again, split, cs);
+  return again.empty();
+}
+
 }  // namespace
 
 bool byte_shift_stage(std::string_view in, const Options& options, const Context&, Result& out) {
@@ -129,8 +253,13 @@ bool byte_shift_stage(std::string_view in, const Options& options, const Context
   std::vector<bs::Rebuild> rebuilds;
   std::vector<bool> split;
   std::vector<Ch> cs;
+  const auto& bits = suspect_bits();
   std::size_t i = skip_plain(b, 0, n);
   while (i < n) {
+    if (const std::size_t j = skip_plain_cjk(b, i, n, bits); j != i) {
+      i = skip_plain(b, j, n);
+      continue;
+    }
     const Decoded d = decode_utf8(b + i, b + n);
     if (!worth_a_look(in, i, d.cp, d.len)) {
       i = skip_plain(b, i + d.len, n);
@@ -141,14 +270,10 @@ bool byte_shift_stage(std::string_view in, const Options& options, const Context
     const void* nl_after = std::memchr(b + i, '\n', n - i);
     const std::size_t le = nl_after ? std::size_t(static_cast<const unsigned char*>(nl_after) - b) : n;
     const std::size_t before = rebuilds.size();
-    repair_line(in, ls, le, options.guess, rebuilds, split, cs);
-    // Character indices to byte spans now, while the characters of the line are at hand.
-    for (std::size_t k = before; k < rebuilds.size(); ++k) {
-      bs::Rebuild& r = rebuilds[k];
-      const std::size_t from = r.first < cs.size() ? cs[r.first].begin : le;
-      const std::size_t to = r.last > r.first ? cs[r.last - 1].end : from;
-      r.first = from;
-      r.last = to;
+    line_rebuilds(in, ls, le, options.guess, rebuilds, split, cs);
+    if (rebuilds.size() > before && !stable(in, ls, le, before, options.guess, rebuilds)) {
+      rebuilds.resize(before);
+      split.resize(before);
     }
     i = skip_plain(b, le, n);
   }

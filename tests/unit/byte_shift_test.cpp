@@ -168,6 +168,11 @@ TEST_CASE("byte_shift: clean text stays byte for byte", "[byte_shift]") {
       "Hello (world), what? Fine! 中文 text.",
       "缺字�的文本，没有别的问题。",
       "饕餮之徒，魑魅魍魉。",
+      // Rare characters in a row, reduplicated, or around an interpunct: no search starts.
+      "溪水潺潺，鸟鸣啾啾，萋萋芳草。",
+      "他的名字叫约翰·史密斯，住在伦敦。",
+      "魑魅魍魉饕餮",
+      "用户的x）和 [X] 的设定。",
   };
   for (const char* t : clean) {
     INFO(t);
@@ -175,6 +180,20 @@ TEST_CASE("byte_shift: clean text stays byte for byte", "[byte_shift]") {
     CHECK(r.text == t);
     CHECK(r.fixes.empty());
   }
+}
+
+TEST_CASE("byte_shift: one damaged line among clean lines with rare characters", "[byte_shift]") {
+  const std::string clean = "溪水潺潺，鸟鸣啾啾。\n他的名字叫约翰·史密斯。\n";
+  const std::string text = "我们明天早上去公园散步，然后回家吃饭。";
+  const std::string damaged = drop_byte(CodecId::gbk, text, 7);
+  const std::string in = clean + damaged + "\n" + clean;
+  const mojifix::Result r = mojifix::byte_shift(in);
+  INFO(r.text);
+  REQUIRE(r.changed());
+  CHECK(r.text.substr(0, clean.size()) == clean);
+  CHECK(r.text.substr(r.text.size() - clean.size()) == clean);
+  for (const mojifix::Fix& f : r.fixes) CHECK(f.in.begin >= clean.size());
+  CHECK(r.text.find("公园散步，然后回家吃饭") != std::string::npos);
 }
 
 TEST_CASE("cjk_punctuation: ASCII punctuation next to CJK text becomes full-width", "[punctuation]") {
