@@ -176,13 +176,3 @@ TEST_CASE("byte_shift: clean text stays byte for byte", "[byte_shift]") {
     CHECK(r.fixes.empty());
   }
 }
-
-TEST_CASE("cjk_punctuation: ASCII punctuation next to CJK text becomes full-width", "[punctuation]") {
-  CHECK(mojifix::cjk_punctuation("时间:2023年,很好!对吗?").text == "时间：2023年，很好！对吗？");
-  CHECK(mojifix::cjk_punctuation("会议(第一次)召开").text == "会议（第一次）召开");
-  CHECK(mojifix::cjk_punctuation("Hello, world (test)!").text == "Hello, world (test)!");
-  mojifix::Options o;
-  CHECK(mojifix::repair("中文,测试", o).text == "中文,测试");  // off by default
-  o.cjk_punctuation = true;
-  CHECK(mojifix::repair("中文,测试", o).text == "中文，测试");
-}
