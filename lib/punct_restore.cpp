@@ -99,7 +99,7 @@ std::size_t closing(std::span<const PunctChar> cs, std::size_t k) noexcept {
 bool restore_flattened(std::span<const PunctChar> cs, std::span<char32_t> repl) {
   // Counts over the text: Han and non-space characters, full-width marks per family, and the
   // evidence (log-likelihood) of the ASCII marks next to Han characters.
-  std::size_t han = 0, nonspace = 0, full[5] = {}, ascii_comma_han = 0;
+  std::size_t han = 0, kana = 0, nonspace = 0, full[5] = {}, ascii_comma_han = 0;
   // Sentence ends after Han text: `。？` (never flattened) against ASCII `.?` (a writer who uses
   // ASCII punctuation in Chinese text).
   std::size_t full_stops = 0, ascii_stops = 0;
@@ -109,6 +109,7 @@ bool restore_flattened(std::span<const PunctChar> cs, std::span<char32_t> repl) 
     const char32_t c = cs[k].cp;
     const Cls kc = cls(c);
     han += kc == kHan;
+    kana += c >= 0x3040 && c <= 0x30FF;  // Japanese writes `、` where Chinese writes `，`
     nonspace += kc != kSpace && kc != kEdge;
     switch (c) {
       case U'，': ++full[0]; break;
@@ -128,7 +129,7 @@ bool restore_flattened(std::span<const PunctChar> cs, std::span<char32_t> repl) 
     llr[m] += tables::punct_mark_llr[v.mark_cell(m, k)];
     ascii_comma_han += m == 0;
   }
-  if (full[0] != 0 || ascii_comma_han == 0 || han * 5 < nonspace || llr[0] < 0 || ascii_stops > full_stops)
+  if (full[0] != 0 || ascii_comma_han == 0 || han * 5 < nonspace || kana * 20 > han || llr[0] < 0 || ascii_stops > full_stops)
     return false;
   bool family[4] = {true, false, false, false};
   for (int m = 1; m < 4; ++m) family[m] = full[m] == 0 && llr[m] >= 0;

@@ -30,6 +30,7 @@ TEST_CASE("restore_punctuation: no evidence, no change", "[punctuation]") {
            "打开文件.然后保存,再关闭.完成后退出,谢谢.",  // ASCII sentence ends: an ASCII writer
            "Hello, world: (test)!",                      // no Han text
            "版本 2, 3, 4 和 5",                           // no comma next to Han
+           "ファイルを開く,保存する,閉じる",              // Japanese (kana): not Chinese punctuation
        }) {
     INFO(clean);
     const Result r = restore_punctuation(clean);
