@@ -94,12 +94,18 @@ std::size_t closing(std::span<const PunctChar> cs, std::size_t k) noexcept {
   return 0;
 }
 
+// A family is flattened when its full-width forms are absent, or one in ten of the ASCII marks
+// next to Han text or fewer (byte_shift rebuilds a `，` whose bytes were split; the rest stay ASCII).
+bool flattened(std::size_t full, std::size_t ascii_next_to_han) noexcept {
+  return full == 0 || full * 10 <= ascii_next_to_han;
+}
+
 }  // namespace
 
 bool restore_flattened(std::span<const PunctChar> cs, std::span<char32_t> repl) {
   // Counts over the text: Han and non-space characters, full-width marks per family, and the
   // evidence (log-likelihood) of the ASCII marks next to Han characters.
-  std::size_t han = 0, kana = 0, nonspace = 0, full[5] = {}, ascii_comma_han = 0;
+  std::size_t han = 0, kana = 0, nonspace = 0, full[5] = {}, ascii_han[4] = {};
   // Sentence ends after Han text: `。？` (never flattened) against ASCII `.?` (a writer who uses
   // ASCII punctuation in Chinese text).
   std::size_t full_stops = 0, ascii_stops = 0;
@@ -127,12 +133,12 @@ bool restore_flattened(std::span<const PunctChar> cs, std::span<char32_t> repl) 
     const int m = mark_index(c);
     if (m < 0 || (v.left(k) != kHan && cls(v.at(k + 1)) != kHan)) continue;
     llr[m] += tables::punct_mark_llr[v.mark_cell(m, k)];
-    ascii_comma_han += m == 0;
+    ++ascii_han[m];
   }
-  if (full[0] != 0 || ascii_comma_han == 0 || han * 5 < nonspace || kana * 20 > han || llr[0] < 0 || ascii_stops > full_stops)
+  if (!flattened(full[0], ascii_han[0]) || ascii_han[0] == 0 || han * 5 < nonspace || kana * 20 > han || llr[0] < 0 || ascii_stops > full_stops)
     return false;
   bool family[4] = {true, false, false, false};
-  for (int m = 1; m < 4; ++m) family[m] = full[m] == 0 && llr[m] >= 0;
+  for (int m = 1; m < 4; ++m) family[m] = flattened(full[m], ascii_han[m]) && llr[m] >= 0;
 
   bool any = false;
   if (full[4] == 0) {

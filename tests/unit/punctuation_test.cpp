@@ -39,6 +39,14 @@ TEST_CASE("restore_punctuation: no evidence, no change", "[punctuation]") {
   }
 }
 
+TEST_CASE("restore_punctuation: one full-width comma among many flattened ones", "[punctuation]") {
+  // byte_shift rebuilds a `，` whose bytes a gloss split; the other commas stayed ASCII.
+  const std::string in = "第一,第二,第三,第四,第五,第六,第七,第八,第九,第十,十一，完了";
+  CHECK(restore_punctuation(in).text == "第一，第二，第三，第四，第五，第六，第七，第八，第九，第十，十一，完了");
+  const std::string mixed = "第一,第二,第三，第四,第五";  // a writer who mixes both: left alone
+  CHECK(restore_punctuation(mixed).text == mixed);
+}
+
 TEST_CASE("restore_punctuation: a family with full-width forms left keeps its ASCII marks", "[punctuation]") {
   CHECK(restore_punctuation("说明：下载完成,请重启:系统会更新").text == "说明：下载完成，请重启:系统会更新");
 }
