@@ -24,19 +24,6 @@ namespace {
 
 constexpr std::u32string_view kClean = U"的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实日";
 
-std::string utf8_of(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) out += char(c);
-    else {
-      out += char(0xE0 | (c >> 12));
-      out += char(0x80 | ((c >> 6) & 0x3F));
-      out += char(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
 std::string_view full_form(std::string_view ascii) {
   if (ascii == ",") return "，";
   if (ascii == ":") return "：";
@@ -71,13 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::require(mojifix::restore_punctuation(r.text, o).text == r.text, "restoring is idempotent");
   }
   // Clean Chinese text from the same bytes: no damage repaired, so no punctuation restored.
-  std::u32string clean;
-  for (std::size_t i = 1; i < size; ++i) {
-    const std::uint8_t v = data[i];
-    if (v < 12) clean += U",.!?:; ()\n12"[v];
-    else clean += kClean[(v * 7u + i) % kClean.size()];
-  }
-  const std::string text = utf8_of(clean);
+  const std::string text = fuzz::clean_cjk(data + 1, size - 1, kClean);
   mojifix::Options off;
   off.punctuation = false;
   fuzz::require(mojifix::repair(text).text == mojifix::repair(text, off).text, "clean Chinese text: no punctuation restored");
