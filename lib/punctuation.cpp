@@ -37,6 +37,15 @@ char32_t full_width(char32_t c) noexcept {
   }
 }
 
+// Cheap pre-check of restore_flattened()'s comma test on the bytes: more than one `，` per ten
+// ASCII commas means the commas were not flattened.
+bool commas_may_be_flattened(std::string_view in) noexcept {
+  std::size_t full = 0, ascii = 0;
+  for (std::size_t p = in.find("，"); p != std::string_view::npos; p = in.find("，", p + 3)) ++full;
+  for (char c : in) ascii += c == ',';
+  return ascii > 0 && full * 10 <= ascii;
+}
+
 bool emit(std::string_view in, const std::vector<PunctChar>& cs, const std::vector<char32_t>& repl,
           const Options& options, Result& out, const char* reason) {
   EditBuilder b(in, out, options.max_fixes);
@@ -63,6 +72,7 @@ bool punctuation_stage(std::string_view in, const Options& options, const Contex
       break;
     }
   if (!any) return false;
+  if (!options.cjk_punctuation && !commas_may_be_flattened(in)) return false;
   std::vector<PunctChar> cs;
   for (std::size_t i = 0; i < in.size();) {
     const Decoded d = decode_at(in, i);
