@@ -37,21 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::require(mojifix::apply_plan(in, r.fixes) == r.text, "the plan replays");
   fuzz::require(mojifix::byte_shift(r.text, o).text == r.text, "the stage is idempotent");
   // Clean CJK text from the same bytes: characters of the list, ASCII punctuation between.
-  std::u32string clean;
-  for (std::size_t i = 1; i < size; ++i) {
-    const std::uint8_t v = data[i];
-    if (v < 12) clean += U",.!?:; ()\n12"[v];
-    else clean += kClean[(v * 7u + i) % kClean.size()];
-  }
-  std::string utf8;
-  for (char32_t c : clean) {
-    if (c < 0x80) utf8 += char(c);
-    else {
-      utf8 += char(0xE0 | (c >> 12));
-      utf8 += char(0x80 | ((c >> 6) & 0x3F));
-      utf8 += char(0x80 | (c & 0x3F));
-    }
-  }
+  const std::string utf8 = fuzz::clean_cjk(data + 1, size - 1, kClean);
   fuzz::require(mojifix::byte_shift(utf8, o).text == utf8, "clean CJK text is unchanged");
   return 0;
 }

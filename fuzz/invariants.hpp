@@ -3,6 +3,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "mojifix/fix.hpp"
@@ -51,6 +54,24 @@ inline void check_spans(std::string_view in, const mojifix::Result& r, bool in_i
     in_end = f.in.end;
     out_end = f.out.end;
   }
+}
+
+// Clean CJK text from fuzz bytes: each byte below 12 is ASCII punctuation, a space, a newline or a
+// digit; any other picks a character of `chars` (BMP, three UTF-8 bytes each). Returns UTF-8.
+inline std::string clean_cjk(const std::uint8_t* data, std::size_t size, std::u32string_view chars) {
+  std::string out;
+  for (std::size_t i = 0; i < size; ++i) {
+    const std::uint8_t v = data[i];
+    if (v < 12) {
+      out += ",.!?:; ()\n12"[v];
+      continue;
+    }
+    const char32_t c = chars[(v * 7u + i + 1) % chars.size()];
+    out += char(0xE0 | (c >> 12));
+    out += char(0x80 | ((c >> 6) & 0x3F));
+    out += char(0x80 | (c & 0x3F));
+  }
+  return out;
 }
 
 }  // namespace fuzz

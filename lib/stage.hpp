@@ -13,6 +13,7 @@ namespace mojifix::detail {
 struct Context {
   bool document_start = true;  ///< `in` begins the document (a BOM here is a BOM)
   bool document_end = true;    ///< `in` ends the document
+  bool byte_damage = false;    ///< an earlier stage repaired byte-level damage or glosses in `in`
 };
 
 /// A text stage: reads valid UTF-8 `in`; when it changes or reports something it fills `out`

@@ -39,7 +39,10 @@ struct Options {
   bool byte_shift = true;              ///< realign GBK/Big5/Shift_JIS bytes out of step (lost or
                                        ///< inserted bytes, byte-level glosses)
 
-  // --- punctuation stage (off unless asked)
+  // --- punctuation stage (`--no-punctuation`; `--cjk-punctuation` makes it convert all)
+  bool punctuation = true;             ///< restore `，：；！（）` flattened to ASCII, only in text
+                                       ///< where byte_shift or annotations repaired damage and
+                                       ///< the document shows the flattening (`--no-punctuation`)
   bool cjk_punctuation = false;        ///< `--cjk-punctuation`: ASCII `,:;!?()` next to CJK text
                                        ///< become full-width (，：；！？（）)
 

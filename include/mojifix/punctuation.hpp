@@ -1,4 +1,5 @@
-// mojifix/punctuation.hpp — the punctuation stage on its own (`--cjk-punctuation`).
+// mojifix/punctuation.hpp — the punctuation stage on its own: restore flattened punctuation, or
+// make all ASCII punctuation in CJK text full-width (`--cjk-punctuation`).
 #pragma once
 
 #include <string_view>
@@ -14,5 +15,13 @@ namespace mojifix {
 /// `options.cjk_punctuation` says (repair() runs it only when that is set). Invalid UTF-8 is
 /// first replaced by U+FFFD, as in repair().
 [[nodiscard]] Result cjk_punctuation(std::string_view utf8, const Options& options = {});
+
+/// Restores full-width punctuation flattened to ASCII (`，：；！（）` written `,:;!()`), taking
+/// for granted that the text went through a byte-level tool (repair() does this only in text
+/// where byte_shift or annotations repaired something). It acts only when the text has no `，`
+/// and its ASCII commas next to Han characters sit where Chinese text writes `，`; then each mark
+/// of a family without full-width forms is restored where its context (neighbour classes, a
+/// following space, bracket content) usually takes the full-width form in clean Chinese text.
+[[nodiscard]] Result restore_punctuation(std::string_view utf8, const Options& options = {});
 
 }  // namespace mojifix

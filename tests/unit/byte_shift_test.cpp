@@ -195,13 +195,3 @@ TEST_CASE("byte_shift: one damaged line among clean lines with rare characters",
   for (const mojifix::Fix& f : r.fixes) CHECK(f.in.begin >= clean.size());
   CHECK(r.text.find("公园散步，然后回家吃饭") != std::string::npos);
 }
-
-TEST_CASE("cjk_punctuation: ASCII punctuation next to CJK text becomes full-width", "[punctuation]") {
-  CHECK(mojifix::cjk_punctuation("时间:2023年,很好!对吗?").text == "时间：2023年，很好！对吗？");
-  CHECK(mojifix::cjk_punctuation("会议(第一次)召开").text == "会议（第一次）召开");
-  CHECK(mojifix::cjk_punctuation("Hello, world (test)!").text == "Hello, world (test)!");
-  mojifix::Options o;
-  CHECK(mojifix::repair("中文,测试", o).text == "中文,测试");  // off by default
-  o.cjk_punctuation = true;
-  CHECK(mojifix::repair("中文,测试", o).text == "中文，测试");
-}

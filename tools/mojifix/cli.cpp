@@ -63,6 +63,7 @@ constexpr HelpLine kHelp[] = {
     {"    --no-annotations", N_("keep reading glosses (pinyin, zhuyin, jyutping in brackets) after Han characters")},
     {"    --no-script", N_("leave mixed Simplified/Traditional Chinese as it is")},
     {"    --to SCRIPT", N_("convert Chinese to hans, hant, tw or hk (default: unify mixed text)")},
+    {"    --no-punctuation", N_("keep ASCII punctuation that stands for flattened full-width marks in repaired byte streams")},
     {"    --no-normalize", N_("leave normalization, BOM, line endings and controls alone")},
     {"    --form FORM", N_("normalization form: nfc (default), nfkc or none")},
     {"    --newlines", N_("turn CRLF and lone CR into LF")},
@@ -154,6 +155,10 @@ bool disable_stage(Options& o, std::string_view name) {
   }
   if (name == "script") {
     o.script = false;
+    return true;
+  }
+  if (name == "punctuation") {
+    o.punctuation = false;
     return true;
   }
   return false;

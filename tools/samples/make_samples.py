@@ -85,6 +85,14 @@ def byte_gloss(t):
     return b.decode("gbk", "replace").encode("utf-8")
 
 
+# Glossed text whose full-width punctuation was then flattened to ASCII by the same tool.
+FLATTEN = str.maketrans({"，": ",", "：": ":", "；": ";", "！": "!", "（": "(", "）": ")"})
+
+
+def flattened_punct(t):
+    return gloss(t, PINYIN).decode("utf-8").translate(FLATTEN).encode("utf-8")
+
+
 # Phrases pasted in Traditional Chinese into Simplified text.
 TRADITIONAL = {"修复了很多问题": "修復了很多問題", "发送给开发团队": "發送給開發團隊"}
 
@@ -118,6 +126,7 @@ SAMPLES = {
     "zh-zhuyin.txt": ("zh-zhuyin.txt", lambda t: gloss(t, ZHUYIN, "\uff08", "\uff09")),
     "zh-mixed-script.txt": ("zh-mixed-script.txt", mixed),
     "zh-byte-gloss.txt": ("zh-byte-gloss.txt", byte_gloss),
+    "zh-flattened-punct.txt": ("zh-flattened-punct.txt", flattened_punct),
 }
 
 
