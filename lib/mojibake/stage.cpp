@@ -94,6 +94,75 @@ struct Line {
 
 namespace {
 
+bool inside(const std::vector<Span>& frozen, std::size_t begin, std::size_t end);
+
+// Runs of non-ASCII characters that no trigger reached (mojibake that looks like letters of a
+// script: `РїСЂРёРІРµС‚`) are read with the text's main chain `chain` when it has one: inside the
+// regions already made, or in small new regions (sorted into `lines`). Returns true when any
+// candidate was added.
+bool sweep(std::string_view in, bool entities, std::size_t chain, const std::vector<Span>& frozen, const Options& o,
+           std::vector<Line>& lines) {
+  constexpr std::size_t kContext = 32;  // bytes of context around a run in a new region
+  // Spans already read with the chain.
+  std::vector<Span> covered;
+  for (const Line& line : lines)
+    for (const Repair& r : line.cands)
+      if (r.chain == chain) covered.push_back({line.cs[r.first].begin, line.cs[r.last - 1].end});
+  std::sort(covered.begin(), covered.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  const std::size_t old_lines = lines.size();
+  std::vector<std::vector<std::size_t>> extra(old_lines);  // per old line: character indices
+  std::size_t li = 0, ci = 0;
+  bool any = false;
+  const auto* b = reinterpret_cast<const unsigned char*>(in.data());
+  for (std::size_t i = 0; i < in.size();) {
+    if (b[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t s = i;
+    while (i < in.size() && b[i] >= 0x80) ++i;  // the run [s, i)
+    while (ci < covered.size() && covered[ci].end <= s) ++ci;
+    if ((ci < covered.size() && covered[ci].begin <= s) || inside(frozen, s, s + 1)) continue;
+    while (li < old_lines && lines[li].end <= s) ++li;
+    if (li < old_lines && lines[li].begin <= s) {
+      const Line& line = lines[li];
+      std::size_t k = 0;
+      while (k < line.cs.size() && line.cs[k].end <= s) ++k;
+      if (k < line.cs.size()) extra[li].push_back(k);
+      continue;
+    }
+    // A new region between the old ones, inside the line of text.
+    const std::size_t lo_limit = std::max(li > 0 ? lines[li - 1].end : std::size_t{0},
+                                          lines.size() > old_lines ? lines.back().end : std::size_t{0});
+    const std::size_t hi_limit = li < old_lines ? lines[li].begin : in.size();
+    if (s < lo_limit) continue;
+    const std::size_t nl = s == 0 ? std::string_view::npos : in.rfind('\n', s - 1);
+    std::size_t begin = std::max({lo_limit, nl == std::string_view::npos ? 0 : nl + 1,
+                                  s > kContext ? char_start(in, s - kContext) : 0});
+    std::size_t end = std::min({hi_limit, in.find('\n', s), i + kContext});
+    while (end < hi_limit && end < in.size() && (b[end] & 0xC0) == 0x80) ++end;
+    Line line;
+    line.begin = begin;
+    line.end = end;
+    read_chars(in, begin, end, entities, line.cs);
+    std::size_t k = 0;
+    while (k < line.cs.size() && line.cs[k].end <= s) ++k;
+    if (k == line.cs.size()) continue;
+    collect(line.cs, {k}, o, 0, line.cands, false, 1u << chain);
+    any |= !line.cands.empty();
+    lines.push_back(std::move(line));
+  }
+  for (std::size_t l = 0; l < old_lines; ++l) {
+    if (extra[l].empty()) continue;
+    const std::size_t before = lines[l].cands.size();
+    collect(lines[l].cs, extra[l], o, 0, lines[l].cands, false, 1u << chain);
+    any |= lines[l].cands.size() != before;
+  }
+  if (lines.size() > old_lines)
+    std::sort(lines.begin(), lines.end(), [](const Line& x, const Line& y) { return x.begin < y.begin; });
+  return any;
+}
+
 bool inside(const std::vector<Span>& frozen, std::size_t begin, std::size_t end) {
   for (const Span& f : frozen)
     if (begin < f.end && f.begin < end) return true;
@@ -155,14 +224,17 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
   // The main chain, from the sums of gains; legacy readings of the leading chain are checked for
   // stability first (dropping unstable ones only lowers a sum, so the others need no check).
   Preferred preferred;
-  for (;;) {
+  for (bool swept = false;;) {
     gains.assign(chains().size(), 0);
     for (const Line& line : lines) add_gains(line.cands, gains);
     preferred = preferred_chain(gains);
     if (preferred.chain < 0) break;
     bool checked = false;
     for (Line& line : lines) checked |= check_chain(line.cands, std::size_t(preferred.chain), line.cs, o);
-    if (!checked) break;
+    if (checked) continue;
+    if (swept) break;
+    swept = true;
+    if (!sweep(in, entities, std::size_t(preferred.chain), frozen, o, lines)) break;
   }
   std::vector<std::vector<Repair>> chosen(lines.size());
   model::Cost line_gain = 0;
