@@ -240,7 +240,9 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         const std::size_t c = std::size_t(__builtin_ctz(todo));
         const bool lossy = (lossy_chains >> c) & 1;
         if (!read_chain(all[c], cs, s, lossy, r)) continue;
-        if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
+        // Lost characters may outnumber recovered ones up to three to one (Chinese through a
+        // lossy EUC-KR or Big5 decoder loses most characters); the model then judges the reading.
+        if (r.lost && (r.recovered < 2 || 3 * r.recovered < r.lost)) continue;
         if (r.replaced && r.recovered < 2) continue;  // 锟斤拷 and friends: reported, not decoded
         next[c] = r.last;
         // The reading against the original characters, without building strings.
