@@ -215,9 +215,9 @@ bool read_chain(const Chain& chain, std::span<const Ch> cs, std::size_t from, bo
     }
     if (nbuf == 0) mark_sync();
     if (i - sync_i > kMaxUnsynced) break;
-    // Lost characters outnumbering decoded ones three to one: not a reading of this text (keeps reading
+    // Lost characters outnumbering decoded ones: not a reading of this text (keeps reading
     // clean text through a lossy chain short).
-    if (r.lost > 3 * r.recovered + 2) break;
+    if (r.lost > r.recovered + 2) break;
   }
   if (ok && nbuf > 0 && lenient && drain(true) && nbuf == 0) mark_sync();
   r.last = sync_i;

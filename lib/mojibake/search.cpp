@@ -103,8 +103,14 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
       if ((static_cast<unsigned char>(rep.text[i]) & 0xC0) != 0x80) sr.triggers.push_back(i);
   } else {
     scan(rep.text, false, sr);
-    // Scanned again with the characters around it: a lone CJK character is suspect next to a
-    // letter of another script (ü as GBK in a Latin word: 眉).
+  }
+  const auto chars = [&] {
+    return std::count_if(rep.text.begin(), rep.text.end(),
+                         [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  };
+  if (!any_chain && sr.triggers.empty() && rep.text.size() <= 8 && chars() <= 2) {
+    // A reading of one or two characters is scanned again with the characters around it: a lone
+    // CJK character is suspect next to a letter of another script (ü as GBK in a Latin word: 眉).
     std::string around;
     for (std::size_t k = rep.first - left; k < rep.first; ++k) append_utf8(around, line[k].cp);
     const std::size_t shift = around.size();
@@ -113,9 +119,7 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
     scan(around, false, near);
     std::size_t n = 0;
     for (std::size_t t : near.triggers)
-      if (t >= shift && t < shift + rep.text.size() &&
-          !std::binary_search(sr.triggers.begin(), sr.triggers.end(), t - shift))
-        near.triggers[n++] = t - shift;
+      if (t >= shift && t < shift + rep.text.size()) near.triggers[n++] = t - shift;
     near.triggers.resize(n);
   }
   if (sr.triggers.empty() && near.triggers.empty()) return false;
@@ -185,7 +189,7 @@ std::size_t clean_cjk(const std::vector<Ch>& cs, const std::vector<bool>& taken)
 }  // namespace
 
 void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& o, int depth,
-             std::vector<Repair>& out, bool any_chain, std::uint32_t only) {
+             std::vector<Repair>& out, bool any_chain, std::uint32_t only, bool exact) {
   static const bool debug = std::getenv("MOJIFIX_DEBUG") != nullptr;
   const auto all = chains();
   std::vector<std::size_t> next(all.size(), 0);  // per chain: first start not yet covered
@@ -222,8 +226,9 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   };
   std::size_t tried = 0;  // start positions below this were tried
   for (std::size_t t : triggers) {
-    const std::size_t lo = std::max(tried, t > kWindow ? t - kWindow : 0);
-    const std::size_t hi = std::min(cs.size(), t + kWindow + 1);
+    const std::size_t window = exact ? 0 : kWindow;
+    const std::size_t lo = std::max(tried, t > window ? t - window : 0);
+    const std::size_t hi = std::min(cs.size(), t + window + 1);
     for (std::size_t s = lo; s < hi; ++s) {
       const char32_t cp = cs[s].cp;
       if (cp < 0x80) continue;
@@ -240,9 +245,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         const std::size_t c = std::size_t(__builtin_ctz(todo));
         const bool lossy = (lossy_chains >> c) & 1;
         if (!read_chain(all[c], cs, s, lossy, r)) continue;
-        // Lost characters may outnumber recovered ones up to three to one (Chinese through a
-        // lossy EUC-KR or Big5 decoder loses most characters); the model then judges the reading.
-        if (r.lost && (r.recovered < 2 || 3 * r.recovered < r.lost)) continue;
+        if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
         if (r.replaced && r.recovered < 2) continue;  // 锟斤拷 and friends: reported, not decoded
         next[c] = r.last;
         // The reading against the original characters, without building strings.

@@ -88,6 +88,7 @@ struct Line {
   std::size_t begin, end;
   std::vector<Ch> cs;
   std::vector<Repair> cands;
+  std::vector<std::size_t> trig;  ///< characters readings were started around (collect())
 };
 
 }  // namespace
@@ -103,6 +104,7 @@ bool inside(const std::vector<Span>& frozen, std::size_t begin, std::size_t end)
 bool sweep(std::string_view in, bool entities, std::size_t chain, const std::vector<Span>& frozen, const Options& o,
            std::vector<Line>& lines) {
   constexpr std::size_t kContext = 32;  // bytes of context around a run in a new region
+  constexpr std::size_t kTried = 8;     // characters around a trigger where collect() starts readings
   // Spans already read with the chain.
   std::vector<Span> covered;
   for (const Line& line : lines)
@@ -128,7 +130,9 @@ bool sweep(std::string_view in, bool entities, std::size_t chain, const std::vec
       const Line& line = lines[li];
       std::size_t k = 0;
       while (k < line.cs.size() && line.cs[k].end <= s) ++k;
-      if (k < line.cs.size()) extra[li].push_back(k);
+      // Starts near a trigger were tried already.
+      const auto t = std::lower_bound(line.trig.begin(), line.trig.end(), k > kTried ? k - kTried : 0);
+      if (k < line.cs.size() && (t == line.trig.end() || *t > k + kTried)) extra[li].push_back(k);
       continue;
     }
     // A new region between the old ones, inside the line of text.
@@ -148,14 +152,14 @@ bool sweep(std::string_view in, bool entities, std::size_t chain, const std::vec
     std::size_t k = 0;
     while (k < line.cs.size() && line.cs[k].end <= s) ++k;
     if (k == line.cs.size()) continue;
-    collect(line.cs, {k}, o, 0, line.cands, false, 1u << chain);
+    collect(line.cs, {k}, o, 0, line.cands, false, 1u << chain, true);
     any |= !line.cands.empty();
     lines.push_back(std::move(line));
   }
   for (std::size_t l = 0; l < old_lines; ++l) {
     if (extra[l].empty()) continue;
     const std::size_t before = lines[l].cands.size();
-    collect(lines[l].cs, extra[l], o, 0, lines[l].cands, false, 1u << chain);
+    collect(lines[l].cs, extra[l], o, 0, lines[l].cands, false, 1u << chain, true);
     any |= lines[l].cands.size() != before;
   }
   if (lines.size() > old_lines)
@@ -219,6 +223,7 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
       if (k < line.cs.size() && (trig.empty() || trig.back() != k)) trig.push_back(k);
     }
     collect(line.cs, trig, o, 0, line.cands);
+    line.trig = trig;
     lines.push_back(std::move(line));
   }
   // The main chain, from the sums of gains; legacy readings of the leading chain are checked for

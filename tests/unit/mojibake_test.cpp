@@ -343,28 +343,3 @@ TEST_CASE("mojibake: a further layer of one character next to letters of another
   // A rare CJK character between clean CJK ones is not read again.
   CHECK(repair("去 CPAN 抓 CGI 和 LWP 兩個模組").text == "去 CPAN 抓 CGI 和 LWP 兩個模組");
 }
-
-TEST_CASE("mojibake: a lossy reading may lose more characters than it recovers", "[mojibake]") {
-  // Chinese through an EUC-KR decoder that replaces what it cannot decode loses most
-  // characters; those whose bytes all survived are recovered, one U+FFFD stands for each other.
-  const std::string orig = "請輸入正確的密碼以繼續操作。";
-  const std::string bad = decode_as(orig, CodecId::euckr, Loss::replace);
-  const Result r = repair(bad);
-  INFO(bad << " -> " << r.text);
-  REQUIRE(r.text != bad);
-  CHECK(test::plan_problem(bad, r).empty());
-  REQUIRE(!r.fixes.empty());
-  CHECK(r.fixes[0].lossy);
-  CHECK(r.fixes[0].reason == "utf-8 read as euc-kr");
-  int recovered = 0;
-  for (std::size_t i = 0; i < r.text.size();) {
-    const auto d = detail::decode_at(r.text, i);
-    const std::string ch = r.text.substr(i, d.len);
-    if (d.cp != 0xFFFD) {
-      CHECK(orig.find(ch) != std::string::npos);
-      ++recovered;
-    }
-    i += d.len;
-  }
-  CHECK(recovered >= 4);
-}
