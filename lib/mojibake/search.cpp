@@ -104,13 +104,19 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   } else {
     scan(rep.text, false, sr);
   }
-  const auto chars = [&] {
-    return std::count_if(rep.text.begin(), rep.text.end(),
-                         [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  // A reading of one or two CJK characters is scanned again with the characters around it: a
+  // lone CJK character is suspect next to a letter of another script (ü as GBK in a Latin word: 眉).
+  const auto lone_cjk = [&] {
+    std::size_t n = 0;
+    bool cjk = false;
+    for (std::size_t i = 0; i < rep.text.size(); ++n) {
+      const Decoded d = decode_at(rep.text, i);
+      cjk |= model::is_cjk(d.cp);
+      i += d.len;
+    }
+    return cjk && n <= 2;
   };
-  if (!any_chain && sr.triggers.empty() && rep.text.size() <= 8 && chars() <= 2) {
-    // A reading of one or two characters is scanned again with the characters around it: a lone
-    // CJK character is suspect next to a letter of another script (ü as GBK in a Latin word: 眉).
+  if (!any_chain && sr.triggers.empty() && rep.text.size() <= 8 && lone_cjk()) {
     std::string around;
     for (std::size_t k = rep.first - left; k < rep.first; ++k) append_utf8(around, line[k].cp);
     const std::size_t shift = around.size();
