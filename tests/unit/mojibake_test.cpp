@@ -343,14 +343,3 @@ TEST_CASE("mojibake: a further layer of one character next to letters of another
   // A rare CJK character between clean CJK ones is not read again.
   CHECK(repair("去 CPAN 抓 CGI 和 LWP 兩個模組").text == "去 CPAN 抓 CGI 和 LWP 兩個模組");
 }
-
-TEST_CASE("mojibake: a legacy reading stays unless its text is clearly mojibake again", "[mojibake]") {
-  // Ukrainian windows-1251 bytes read as windows-1252. `Рі` is also UTF-8 for `г` read as
-  // windows-1251, but that further reading is no clear gain: the legacy reading stays.
-  const std::string orig = "Рівень різних налаштувань програми змінено.";
-  const std::string bad = decode_as(encode_as(orig, CodecId::cp1251), CodecId::cp1252);
-  REQUIRE(bad != orig);
-  const Result r = repair(bad);
-  CHECK(r.text == orig);
-  CHECK(test::plan_problem(bad, r).empty());
-}
