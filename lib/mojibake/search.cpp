@@ -164,9 +164,7 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   std::vector<model::Cost> gains;
   add_gains(cands, gains);
   Preferred p = preferred_chain(gains);
-  // The first layer showed this is mojibake: any further layer that helps. A stability probe
-  // needs a clear case (Ukrainian `Рі` is not `г` through windows-1251).
-  p.relaxed = !any_chain;
+  p.relaxed = true;  // the first layer showed this is mojibake: any further layer that helps
   choose(cs, cands, p, inner);
   if (inner.empty()) return false;
   std::string text;
