@@ -10,6 +10,9 @@ only: never copy what it shows into code or tests. Exits 77 when a case file is 
 """
 import argparse, difflib, json, os, re, shlex, subprocess, sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from byteshift_eval import lev  # noqa: E402  (edit distance, as check.py)
+
 
 def show(a, b):
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -22,18 +25,6 @@ def show(a, b):
         if len(parts) >= 4:
             break
     return '\n'.join(parts)
-
-
-def lev(a, b):
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def main():
