@@ -132,29 +132,65 @@ bool guess_lost(Reading& r) {
 bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth, bool any_chain = false) {
   if (any_chain) depth = kMaxDepth - 2;
   if (depth + 1 >= kMaxDepth) return false;
-  ScanResult sr;
-  if (!scan(rep.text, false, sr) && !any_chain) return false;
-  if (any_chain) {  // the probe looks everywhere: a later call may find triggers around it
-    sr.triggers.clear();
-    for (std::size_t i = 0; i < rep.text.size(); ++i)
-      if ((static_cast<unsigned char>(rep.text[i]) & 0xC0) != 0x80) sr.triggers.push_back(i);
-  }
-  if (sr.triggers.empty()) return false;
-  std::vector<Ch> cs;
   constexpr std::size_t kContext = 8;
   const std::size_t left = std::min(rep.first, kContext);
+  ScanResult sr, near;
+  if (any_chain) {  // the probe looks everywhere: a later call may find triggers around it
+    for (std::size_t i = 0; i < rep.text.size(); ++i)
+      if ((static_cast<unsigned char>(rep.text[i]) & 0xC0) != 0x80) sr.triggers.push_back(i);
+  } else {
+    scan(rep.text, false, sr);
+  }
+  // A reading of one or two CJK characters is scanned again with the characters around it: a
+  // lone CJK character is suspect next to a letter of another script (ü as GBK in a Latin word: 眉).
+  const auto lone_cjk = [&] {
+    std::size_t n = 0;
+    bool cjk = false;
+    for (std::size_t i = 0; i < rep.text.size(); ++n) {
+      const Decoded d = decode_at(rep.text, i);
+      cjk |= model::is_cjk(d.cp);
+      i += d.len;
+    }
+    return cjk && n <= 2;
+  };
+  if (!any_chain && sr.triggers.empty() && rep.text.size() <= 8 && lone_cjk()) {
+    std::string around;
+    for (std::size_t k = rep.first - left; k < rep.first; ++k) append_utf8(around, line[k].cp);
+    const std::size_t shift = around.size();
+    around += rep.text;
+    for (std::size_t k = rep.last; k < line.size() && k < rep.last + kContext; ++k) append_utf8(around, line[k].cp);
+    scan(around, false, near);
+    std::size_t n = 0;
+    for (std::size_t t : near.triggers)
+      if (t >= shift && t < shift + rep.text.size()) near.triggers[n++] = t - shift;
+    near.triggers.resize(n);
+  }
+  if (sr.triggers.empty() && near.triggers.empty()) return false;
+  std::vector<Ch> cs;
   for (std::size_t k = rep.first - left; k < rep.first; ++k) cs.push_back({line[k].cp, 0, 0});
   read_chars(rep.text, 0, rep.text.size(), false, cs);
   const std::size_t inside = cs.size();
   for (std::size_t k = rep.last; k < line.size() && k < rep.last + kContext; ++k) cs.push_back({line[k].cp, 0, 0});
-  std::vector<std::size_t> trig;
-  std::size_t k = left;
-  for (std::size_t t : sr.triggers) {
-    while (k < inside && cs[k].end <= t) ++k;
-    if (k < inside && (trig.empty() || trig.back() != k)) trig.push_back(k);
-  }
+  auto to_chars = [&](const std::vector<std::size_t>& bytes) {
+    std::vector<std::size_t> trig;
+    std::size_t k = left;
+    for (std::size_t t : bytes) {
+      while (k < inside && cs[k].end <= t) ++k;
+      if (k < inside && (trig.empty() || trig.back() != k)) trig.push_back(k);
+    }
+    return trig;
+  };
   std::vector<Repair> cands, inner;
-  collect(cs, trig, o, depth + 1, cands, any_chain);
+  if (!sr.triggers.empty()) collect(cs, to_chars(sr.triggers), o, depth + 1, cands, any_chain);
+  if (!near.triggers.empty()) {
+    // Found only with the context: a reading of one character needs a clear gain of its own
+    // (抓 is not ץ as GBK).
+    const std::size_t from = cands.size();
+    collect(cs, to_chars(near.triggers), o, depth + 1, cands, any_chain);
+    cands.erase(std::remove_if(cands.begin() + std::ptrdiff_t(from), cands.end(),
+                               [](const Repair& r) { return r.chars == 1 && r.gain < kMargin; }),
+                cands.end());
+  }
   // A further layer lies inside the reading. A stability probe also counts readings that take in
   // characters around it: the text the reading leaves must not read as mojibake in context.
   cands.erase(std::remove_if(cands.begin(), cands.end(),
@@ -196,7 +232,7 @@ std::size_t clean_cjk(const std::vector<Ch>& cs, const std::vector<bool>& taken)
 }  // namespace
 
 void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& o, int depth,
-             std::vector<Repair>& out, bool any_chain) {
+             std::vector<Repair>& out, bool any_chain, std::uint32_t only, bool exact) {
   static const bool debug = std::getenv("MOJIFIX_DEBUG") != nullptr;
   const auto all = chains();
   // Buffers kept between calls, one set per depth (collect() at depth d calls it at depth d + 1
@@ -212,6 +248,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   std::uint32_t need_lead = 0, need_enc = 0, lossy_chains = 0;
   for (std::size_t c = 0; c < all.size(); ++c) {
     if (depth > 0 && !any_chain && all[c].inner != CodecId::utf8) continue;  // layers are UTF-8 read again
+    if (!(only >> c & 1)) continue;
     (all[c].inner == CodecId::utf8 ? need_lead : need_enc) |= 1u << c;
     if (double_byte(all[c].outer) && all[c].inner == CodecId::utf8) lossy_chains |= 1u << c;
   }
@@ -242,8 +279,9 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   };
   std::size_t tried = 0;  // start positions below this were tried
   for (std::size_t t : triggers) {
-    const std::size_t lo = std::max(tried, t > kWindow ? t - kWindow : 0);
-    const std::size_t hi = std::min(cs.size(), t + kWindow + 1);
+    const std::size_t window = exact ? 0 : kWindow;
+    const std::size_t lo = std::max(tried, t > window ? t - window : 0);
+    const std::size_t hi = std::min(cs.size(), t + window + 1);
     for (std::size_t s = lo; s < hi; ++s) {
       const char32_t cp = cs[s].cp;
       if (cp < 0x80) continue;

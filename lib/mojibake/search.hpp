@@ -30,8 +30,10 @@ struct Repair {
 /// `triggers` (indices into `cs`, increasing). Each candidate has already been searched for
 /// further layers (`depth` counts the layers undone so far; three at most).
 /// `any_chain`: at depth > 0 try legacy chains too (a stability probe), not only UTF-8 layers.
+/// `only`: the chains to try (bit c for chains()[c]); with `exact`, readings start at the
+/// triggers only (not in a window around them).
 void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers, const Options& options, int depth,
-             std::vector<Repair>& out, bool any_chain = false);
+             std::vector<Repair>& out, bool any_chain = false, std::uint32_t only = ~0u, bool exact = false);
 
 /// Sum of the gains of the candidates per chain (the chain with the most evidence is the one
 /// the whole text most likely went through).

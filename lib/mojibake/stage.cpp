@@ -89,12 +89,98 @@ std::size_t first_trigger(const std::vector<std::size_t>& triggers, std::size_t 
 struct Line {
   std::size_t begin, end;
   std::vector<Repair> cands;
-  bool reports = false;  // it may hold lost text to report (report_lost())
+  bool reports = false;           // it may hold lost text to report (report_lost())
+  std::vector<std::size_t> trig;  // characters readings were started around (collect())
 };
 
 }  // namespace
 
 namespace {
+
+bool inside(const std::vector<Span>& frozen, std::size_t begin, std::size_t end);
+
+// Runs of non-ASCII characters that no trigger reached (mojibake that looks like letters of a
+// script: `РїСЂРёРІРµС‚`) are read with the text's main chain `chain` when it has one: inside the
+// regions already made, or in small new regions (sorted into `lines`). Returns true when any
+// candidate was added.
+bool sweep(std::string_view in, bool entities, std::size_t chain, const std::vector<Span>& frozen, const Options& o,
+           std::vector<Line>& lines) {
+  constexpr std::size_t kContext = 32;  // bytes of context around a run in a new region
+  constexpr std::size_t kTried = 8;     // characters around a trigger where collect() starts readings
+  // Spans already read with the chain.
+  std::vector<Ch> cs;  // characters of one region, read again when needed
+  auto read_line = [&](const Line& line) {
+    cs.clear();
+    read_chars(in, line.begin, line.end, entities, cs);
+  };
+  std::vector<Span> covered;
+  for (const Line& line : lines) {
+    bool read = false;
+    for (const Repair& r : line.cands) {
+      if (r.chain != chain) continue;
+      if (!read) read_line(line), read = true;
+      covered.push_back({cs[r.first].begin, cs[r.last - 1].end});
+    }
+  }
+  std::sort(covered.begin(), covered.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  const std::size_t old_lines = lines.size();
+  std::vector<std::vector<std::size_t>> extra(old_lines);  // per old line: character indices
+  std::size_t li = 0, ci = 0;
+  bool any = false;
+  const auto* b = reinterpret_cast<const unsigned char*>(in.data());
+  for (std::size_t i = 0; i < in.size();) {
+    if (b[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t s = i;
+    while (i < in.size() && b[i] >= 0x80) ++i;  // the run [s, i)
+    while (ci < covered.size() && covered[ci].end <= s) ++ci;
+    if ((ci < covered.size() && covered[ci].begin <= s) || inside(frozen, s, s + 1)) continue;
+    while (li < old_lines && lines[li].end <= s) ++li;
+    if (li < old_lines && lines[li].begin <= s) {
+      const Line& line = lines[li];
+      read_line(line);
+      std::size_t k = 0;
+      while (k < cs.size() && cs[k].end <= s) ++k;
+      // Starts near a trigger were tried already.
+      const auto t = std::lower_bound(line.trig.begin(), line.trig.end(), k > kTried ? k - kTried : 0);
+      if (k < cs.size() && (t == line.trig.end() || *t > k + kTried)) extra[li].push_back(k);
+      continue;
+    }
+    // A new region between the old ones, inside the line of text.
+    const std::size_t lo_limit = std::max(li > 0 ? lines[li - 1].end : std::size_t{0},
+                                          lines.size() > old_lines ? lines.back().end : std::size_t{0});
+    const std::size_t hi_limit = li < old_lines ? lines[li].begin : in.size();
+    if (s < lo_limit) continue;
+    const std::size_t nl = s == 0 ? std::string_view::npos : in.rfind('\n', s - 1);
+    std::size_t begin = std::max({lo_limit, nl == std::string_view::npos ? 0 : nl + 1,
+                                  s > kContext ? char_start(in, s - kContext) : 0});
+    std::size_t end = std::min({hi_limit, in.find('\n', s), i + kContext});
+    while (end < hi_limit && end < in.size() && (b[end] & 0xC0) == 0x80) ++end;
+    Line line;
+    line.begin = begin;
+    line.end = end;
+    read_line(line);
+    std::size_t k = 0;
+    while (k < cs.size() && cs[k].end <= s) ++k;
+    if (k == cs.size()) continue;
+    collect(cs, {k}, o, 0, line.cands, false, 1u << chain, true);
+    line.reports = may_report(cs);
+    any |= !line.cands.empty();
+    lines.push_back(std::move(line));
+  }
+  for (std::size_t l = 0; l < old_lines; ++l) {
+    if (extra[l].empty()) continue;
+    const std::size_t before = lines[l].cands.size();
+    read_line(lines[l]);
+    collect(cs, extra[l], o, 0, lines[l].cands, false, 1u << chain, true);
+    any |= lines[l].cands.size() != before;
+  }
+  if (lines.size() > old_lines)
+    std::sort(lines.begin(), lines.end(), [](const Line& x, const Line& y) { return x.begin < y.begin; });
+  return any;
+}
 
 bool inside(const std::vector<Span>& frozen, std::size_t begin, std::size_t end) {
   for (const Span& f : frozen)
@@ -158,12 +244,13 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
     }
     collect(cs, trig, o, 0, line.cands);
     line.reports = may_report(cs);
+    line.trig = trig;
     lines.push_back(std::move(line));
   }
   // The main chain, from the sums of gains; legacy readings of the leading chain are checked for
   // stability first (dropping unstable ones only lowers a sum, so the others need no check).
   Preferred preferred;
-  for (;;) {
+  for (bool swept = false;;) {
     gains.assign(chains().size(), 0);
     for (const Line& line : lines) add_gains(line.cands, gains);
     preferred = preferred_chain(gains);
@@ -174,7 +261,10 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
       read_line(line);
       checked |= check_chain(line.cands, std::size_t(preferred.chain), cs, o);
     }
-    if (!checked) break;
+    if (checked) continue;
+    if (swept) break;
+    swept = true;
+    if (!sweep(in, entities, std::size_t(preferred.chain), frozen, o, lines)) break;
   }
   std::vector<std::vector<Repair>> chosen(lines.size());
   model::Cost line_gain = 0;

@@ -309,3 +309,37 @@ TEST_CASE("mojibake: repair is idempotent on junk read through legacy code pages
   }
   CHECK(failures == 0);
 }
+
+TEST_CASE("mojibake: words the scan does not flag are read with the text's main chain", "[mojibake]") {
+  // Korean through windows-1251 makes Cyrillic-looking words (경고 -> кІЅкі) that no suspect
+  // character marks; the rest of the text shows the chain, so they are read with it too.
+  const std::string orig =
+      "경고: 설정 파일을 읽을 수 없습니다\n"
+      "다시 시도하십시오. 파일 이름이 올바른지 확인하고 권한을 검사하십시오.";
+  const std::string bad = decode_as(orig, CodecId::cp1251);
+  REQUIRE(bad != orig);
+  const Result r = repair(bad);
+  CHECK(r.text == orig);
+  CHECK(test::plan_problem(bad, r).empty());
+  // A lone Chinese character far from the other damage in a long line.
+  const std::string zh =
+      "这个程序可以帮助你检查文件的完整性，并且在发现错误时给出详细的说明，方便以后修复。"
+      " -- see the manual page for the list of options and their default values -- "
+      "不";
+  const std::string zbad = decode_as(zh, CodecId::cp1251);
+  CHECK(repair(zbad).text == zh);
+}
+
+TEST_CASE("mojibake: a further layer of one character next to letters of another script", "[mojibake]") {
+  // ü as GBK is 眉; that as windows-1252 is çœ‰. The inner layer is one CJK character, found
+  // because it stands between Latin letters.
+  const std::string orig = "Düzenli ifade çok büyük; dosya türü bilinmiyor.";
+  const std::string gbk = decode_as(orig, CodecId::gbk, Loss::replace);
+  REQUIRE(gbk.find("\xEF\xBF\xBD") == std::string::npos);
+  const std::string bad = decode_as(gbk, CodecId::cp1252);
+  const Result r = repair(bad);
+  CHECK(r.text == orig);
+  CHECK(test::plan_problem(bad, r).empty());
+  // A rare CJK character between clean CJK ones is not read again.
+  CHECK(repair("去 CPAN 抓 CGI 和 LWP 兩個模組").text == "去 CPAN 抓 CGI 和 LWP 兩個模組");
+}
