@@ -2,6 +2,7 @@
 #include "inplace.hpp"
 
 #include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -81,10 +82,25 @@ bool copy_prefix(int in, int out, std::uint64_t len) {
   return true;
 }
 
-// A new temporary file ".NAME.mojifix-XXXXXX" in `dir`; -1 on failure.
-int make_temp(const std::string& dir, const std::string& base, std::string& tmp) {
+// Threads between creating a temporary file and registering it, and whether a signal is ending
+// the process: the handler waits for the first to reach zero, so no file is created unregistered
+// (and left behind) while it removes the registered ones.
+std::atomic<int> g_creating{0};
+std::atomic<bool> g_dying{false};
+
+// A new temporary file ".NAME.mojifix-XXXXXX" in `dir`, registered in `slot`; -1 on failure.
+int make_temp(const std::string& dir, const std::string& base, std::string& tmp, int& slot) {
+  g_creating.fetch_add(1);
+  if (g_dying.load()) {
+    g_creating.fetch_sub(1);
+    errno = EINTR;
+    return -1;
+  }
   tmp = dir + "/." + base.substr(0, 200) + ".mojifix-XXXXXX";
-  return mkostemp(tmp.data(), O_CLOEXEC);
+  const int fd = mkostemp(tmp.data(), O_CLOEXEC);
+  slot = fd < 0 ? -1 : register_temp(tmp);
+  g_creating.fetch_sub(1);
+  return fd;
 }
 
 void sync_directory(const std::string& dir) {
@@ -98,6 +114,12 @@ void sync_directory(const std::string& dir) {
 }  // namespace
 
 void remove_temporary_files() noexcept {
+  g_dying.store(true);
+  // Up to a second for other threads to register the file they are creating.
+  for (int i = 0; i < 1000 && g_creating.load() > 0; ++i) {
+    struct timespec ms {0, 1000000};
+    nanosleep(&ms, nullptr);
+  }
   for (int i = 0; i < kSlots; ++i)
     if (g_temp_state[i].load() == 2) unlink(g_temp_path[i]);
 }
@@ -132,13 +154,12 @@ bool InPlaceWriter::diverge() {
   if (faccessat(AT_FDCWD, path_.c_str(), W_OK, AT_EACCESS) != 0) return fail(std::strerror(errno));
   const std::size_t slash = path_.rfind('/');
   const std::string base = slash == std::string::npos ? path_ : path_.substr(slash + 1);
-  tmp_fd_ = make_temp(dir_, base, tmp_);
+  tmp_fd_ = make_temp(dir_, base, tmp_, slot_);
   if (tmp_fd_ < 0) {
     const int e = errno;
     tmp_.clear();
     return fail(std::strerror(e));
   }
-  slot_ = register_temp(tmp_);
   if (!copy_prefix(in_fd_, tmp_fd_, pos_)) return fail(std::strerror(errno));
   return true;
 }
@@ -185,9 +206,9 @@ bool InPlaceWriter::make_backup() {
   // No hard links here: copy the original instead (to a temporary, then renamed).
   std::string tmp;
   const std::size_t slash = backup.rfind('/');
-  const int fd = make_temp(dir_, slash == std::string::npos ? backup : backup.substr(slash + 1), tmp);
+  int slot = -1;
+  const int fd = make_temp(dir_, slash == std::string::npos ? backup : backup.substr(slash + 1), tmp, slot);
   if (fd < 0) return fail(std::strerror(errno));
-  const int slot = register_temp(tmp);
   const bool ok = copy_prefix(in_fd_, fd, std::uint64_t(st_.st_size)) && fchmod(fd, st_.st_mode & 07777) == 0 &&
                   fsync(fd) == 0;
   const int e = errno;
