@@ -5,9 +5,9 @@ set -u
 root=$1
 command -v clang++ >/dev/null 2>&1 || { echo "clang++ not found"; exit 77; }
 fail=0
-for f in "$root"/lib/*.cpp "$root"/tools/mojifix/*.cpp "$root"/tools/bench/*.cpp "$root"/fuzz/*.cpp; do
+for f in "$root"/lib/*.cpp "$root"/lib/*/*.cpp "$root"/tools/mojifix/*.cpp "$root"/tools/bench/*.cpp "$root"/fuzz/*.cpp "$root"/tests/unit/*.cpp; do
   if ! clang++ -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror \
-      -I"$root/include" -I"$root/lib" -I"$root/tools/mojifix" -isystem /usr/include/uchardet "$f"; then
+      -I"$root/include" -I"$root/lib" -I"$root/tools/mojifix" -I"$root/tests/unit" -DMOJIFIX_SOURCE_DIR="\"$root\"" -isystem /usr/include/uchardet "$f"; then
     echo "FAIL: $f"
     fail=1
   fi
