@@ -76,6 +76,30 @@ constexpr model::Cost kRareRun = 4 * 15 * model::kBit;
 // A lone CJK character next to a Latin letter this costly (聽What: a no-break space as GBK).
 constexpr model::Cost kLoneCost = 12 * model::kBit;
 
+// Bytes of which at most half lie outside UTF-8 multi-byte sequences (one cut off at
+// either end counts): what UTF-8 text read as a double-byte codec re-encodes to, a byte lost
+// here and there.
+bool utf8_shaped(const unsigned char* b, int n) noexcept {
+  int bad = 0;
+  for (int i = 0; i < n;) {
+    const unsigned char c = b[i];
+    const int need = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    int k = 1;
+    while (need && k < need && i + k < n && (b[i + k] & 0xC0) == 0x80) ++k;
+    if (need && (k == need || i + k == n)) {
+      i += k;
+    } else if (i == 0 && (c & 0xC0) == 0x80) {
+      while (i < n && i < 3 && (b[i] & 0xC0) == 0x80) ++i;  // the end of a sequence cut off
+    } else {
+      ++bad;
+      ++i;
+    }
+  }
+  return 2 * bad <= n;
+}
+
+constexpr int kShaped = 8;  // characters of a rare run checked for the shape of UTF-8
+
 // The current run of CJK characters.
 struct Run {
   std::size_t start = 0, len = 0, rare = 0;
@@ -92,9 +116,30 @@ struct Run {
     rare_recent = (rare_recent << 1 | (rare ? 1u : 0u)) & 0xF;
   }
   // The last four characters are UTF-8-shaped in one double-byte codec (what UTF-8 read as that
-  // codec is made of).
-  [[nodiscard]] bool utf8ish() const noexcept {
-    return (utf8ish_mask(cps[0]) & utf8ish_mask(cps[1]) & utf8ish_mask(cps[2]) & utf8ish_mask(cps[3])) != 0;
+  // codec is made of), and the run's last eight re-encoded in it are mostly UTF-8 sequences.
+  [[nodiscard]] bool utf8ish(const unsigned char* text, std::size_t end) const noexcept {
+    std::uint32_t mask = utf8ish_mask(cps[0]) & utf8ish_mask(cps[1]) & utf8ish_mask(cps[2]) & utf8ish_mask(cps[3]);
+    if (!mask) return false;
+    // One character repeated: a filler of memory never written (烫烫烫: CC CC ..., reported).
+    if (cps[0] == cps[1] && cps[1] == cps[2] && cps[2] == cps[3]) return true;
+    std::size_t from = end;
+    for (int k = 0; k < kShaped && from > start; ++k)
+      while (--from > start && (text[from] & 0xC0) == 0x80) {
+      }
+    for (; mask; mask &= mask - 1) {
+      const auto id = static_cast<CodecId>(__builtin_ctz(mask));
+      unsigned char bytes[kShaped * kMaxCode];
+      int n = 0;
+      for (std::size_t at = from; at < end;) {
+        const Decoded d = decode_utf8(text + at, text + end);
+        const int m = encode_char(id, d.cp, bytes + n);
+        if (m <= 0) break;
+        n += m;
+        at += d.len;
+      }
+      if (utf8_shaped(bytes, n)) return true;
+    }
+    return false;
   }
 };
 
@@ -182,7 +227,7 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
       run_end = i;
       if (rare) ++run.rare;
       const bool lone = ascii_before && ascii_after && (before || after);
-      const bool rare_run = run.len >= 4 && (run.window >= kRareRun || kBits4[run.rare_recent] >= 3) && run.utf8ish();
+      const bool rare_run = run.len >= 4 && (run.window >= kRareRun || kBits4[run.rare_recent] >= 3) && run.utf8ish(b, i);
       if ((before && after) ||
           (lone && (c >= kLoneCost || (bmp && model::bmp::cls(cp) == model::Class::hangul))) || rare_run) {
         out.triggers.push_back(at);
