@@ -98,6 +98,18 @@ bool utf8_shaped(const unsigned char* b, int n) noexcept {
   return 2 * bad <= n;
 }
 
+// A character that some double-byte codec encodes as a two-byte UTF-8 sequence: what an
+// accented Latin letter in UTF-8 becomes in that codec (Prüfung as Big5: Pr羹fung).
+bool latin_shaped(char32_t cp) noexcept {
+  for (std::uint32_t mask = utf8ish_mask(cp); mask; mask &= mask - 1) {
+    unsigned char code[kMaxCode];
+    if (encode_char(static_cast<CodecId>(__builtin_ctz(mask)), cp, code) == 2 && code[0] >= 0xC2 && code[0] <= 0xDF &&
+        (code[1] & 0xC0) == 0x80)
+      return true;
+  }
+  return false;
+}
+
 constexpr int kShaped = 8;  // characters of a rare run checked for the shape of UTF-8
 
 // The current run of CJK characters.
@@ -228,7 +240,7 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
       if (rare) ++run.rare;
       const bool lone = ascii_before && ascii_after && (before || after);
       const bool rare_run = run.len >= 4 && (run.window >= kRareRun || kBits4[run.rare_recent] >= 3) && run.utf8ish(b, i);
-      if ((before && after) ||
+      if ((before && after && latin_shaped(cp)) ||
           (lone && (c >= kLoneCost || (bmp && model::bmp::cls(cp) == model::Class::hangul))) || rare_run) {
         out.triggers.push_back(at);
         run.window = 0;
