@@ -2,6 +2,7 @@
 // line by line, candidate readings around the suspect characters, then a choice that lets the
 // chain with the most evidence in the text decide close calls; reports of lost text.
 #include <algorithm>
+#include <cstdint>
 
 #include "model/model.hpp"
 #include "mojibake/chars.hpp"
@@ -126,6 +127,7 @@ bool sweep(std::string_view in, bool entities, std::size_t chain, const std::vec
   const std::size_t old_lines = lines.size();
   std::vector<std::vector<std::size_t>> extra(old_lines);  // per old line: character indices
   std::size_t li = 0, ci = 0;
+  std::size_t held = SIZE_MAX;  // the old line whose characters `cs` holds
   bool any = false;
   const auto* b = reinterpret_cast<const unsigned char*>(in.data());
   for (std::size_t i = 0; i < in.size();) {
@@ -140,7 +142,7 @@ bool sweep(std::string_view in, bool entities, std::size_t chain, const std::vec
     while (li < old_lines && lines[li].end <= s) ++li;
     if (li < old_lines && lines[li].begin <= s) {
       const Line& line = lines[li];
-      read_line(line);
+      if (held != li) read_line(line), held = li;
       std::size_t k = 0;
       while (k < cs.size() && cs[k].end <= s) ++k;
       // Starts near a trigger were tried already.
@@ -162,6 +164,7 @@ bool sweep(std::string_view in, bool entities, std::size_t chain, const std::vec
     line.begin = begin;
     line.end = end;
     read_line(line);
+    held = SIZE_MAX;
     std::size_t k = 0;
     while (k < cs.size() && cs[k].end <= s) ++k;
     if (k == cs.size()) continue;
