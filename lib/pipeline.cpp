@@ -12,8 +12,8 @@ namespace mojifix::detail {
 namespace {
 constexpr std::array kStages{
     Stage{"mojibake", [](const Options& o) { return o.mojibake; }, &mojibake_stage},
-    Stage{"byte_shift", [](const Options& o) { return o.byte_shift; }, &byte_shift_stage},
-    Stage{"annotations", [](const Options& o) { return o.annotations; }, &annotations_stage},
+    Stage{"byte_shift", [](const Options& o) { return o.byte_shift; }, &byte_shift_stage, true},
+    Stage{"annotations", [](const Options& o) { return o.annotations; }, &annotations_stage, true},
     Stage{"script", [](const Options& o) { return o.script; }, &script_stage},
     Stage{"punctuation", [](const Options& o) { return o.punctuation || o.cjk_punctuation; }, &punctuation_stage},
     Stage{"normalize", [](const Options& o) { return o.normalize; }, &normalize_stage},
@@ -44,8 +44,8 @@ bool sanitize_utf8(std::string_view in, Result& out, std::size_t max_fixes) {
 
 bool run_stages(std::string_view in, const Options& options, const Context& context, Result& out) {
   out = Result{};
-  // The punctuation stage restores flattened punctuation only where byte_shift or annotations
-  // repaired something in the same text (the evidence that it went through a byte-level tool).
+  // The punctuation stage restores flattened punctuation only where a stage with byte evidence
+  // (byte_shift, annotations) repaired something in the same text.
   Context ctx = context;
   bool any = false;
   Result step;
@@ -58,7 +58,7 @@ bool run_stages(std::string_view in, const Options& options, const Context& cont
       if (!s.enabled(options)) continue;
       if (!s.run(any ? std::string_view(out.text) : in, options, ctx, step)) continue;
       changed = changed || step.changed();
-      if (step.changed() && (s.run == &byte_shift_stage || s.run == &annotations_stage)) ctx.byte_damage = true;
+      if (step.changed() && s.byte_evidence) ctx.byte_damage = true;
       if (round > 0 && !step.changed()) {  // reports already made in the first round
         step = Result{};
         continue;

@@ -25,6 +25,7 @@ struct Stage {
   std::string_view name;
   bool (*enabled)(const Options&);
   StageFn run;
+  bool byte_evidence = false;  ///< its repairs show the text went through a byte-level tool (Context::byte_damage)
 };
 
 /// Registered stages in the fixed order repair() applies them.
