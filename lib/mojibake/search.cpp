@@ -219,6 +219,38 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   return true;
 }
 
+// The alphabet of a letter class (0: not a letter of an alphabet).
+int alphabet(model::Class c) noexcept {
+  using model::Class;
+  switch (c) {
+    case Class::ascii_upper: case Class::ascii_lower: case Class::latin_upper: case Class::latin_lower: return 1;
+    case Class::cyr_upper: case Class::cyr_lower: return 2;
+    case Class::greek_upper: case Class::greek_lower: return 3;
+    case Class::hebrew: return 4;
+    case Class::arabic: return 5;
+    case Class::thai: return 6;
+    case Class::indic: return 7;
+    default: return 0;
+  }
+}
+
+// A reading of one character into one letter that stands alone in an alphabet the line does not
+// use (鬧 between a space and a parenthesis as EUC-KR: ע): nothing around it supports it. A
+// letter inside a word (M眉ller) or of the line's own alphabet (est 脿 Paris) is supported.
+bool stray_letter(const std::vector<Ch>& cs, const Repair& rep) {
+  if (rep.chars != 1 || rep.text.empty()) return false;
+  const Decoded d = decode_at(rep.text, 0);
+  if (d.len != rep.text.size()) return false;
+  const int a = alphabet(model::char_class(d.cp));
+  if (a == 0) return false;
+  if ((rep.first > 0 && alphabet(model::char_class(cs[rep.first - 1].cp)) != 0) ||
+      (rep.last < cs.size() && alphabet(model::char_class(cs[rep.last].cp)) != 0))
+    return false;
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if (k != rep.first && alphabet(model::char_class(cs[k].cp)) == a) return false;
+  return true;
+}
+
 // CJK characters with a CJK neighbour that no chosen reading covers: clean CJK text.
 std::size_t clean_cjk(const std::vector<Ch>& cs, const std::vector<bool>& taken) {
   std::size_t n = 0;
@@ -450,6 +482,7 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, 
                                : rep.chars == 1 ? kShortMargin
                                                 : kMargin;
     if (rep.gain < margin + kLostMargin * rep.lost) continue;
+    if (!pref && !p.relaxed && stray_letter(cs, rep)) continue;
     bool free = true;
     for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];
     if (!free || (rep.unchecked && options && !stable(rep, cs, *options))) continue;
