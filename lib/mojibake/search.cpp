@@ -202,6 +202,7 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   add_gains(cands, gains);
   Preferred p = preferred_chain(gains);
   p.relaxed = true;  // the first layer showed this is mojibake: any further layer that helps
+  p.probe = any_chain;
   choose(cs, cands, p, inner);
   if (inner.empty()) return false;
   std::string text;
@@ -234,20 +235,17 @@ int alphabet(model::Class c) noexcept {
   }
 }
 
-// A reading of one character into one letter that stands alone in an alphabet the line does not
-// use (鬧 between a space and a parenthesis as EUC-KR: ע): nothing around it supports it. A
-// letter inside a word (M眉ller) or of the line's own alphabet (est 脿 Paris) is supported.
+// A reading into one letter of an alphabet that nothing around it uses (鬧 between a space and a
+// parenthesis as EUC-KR: ע; рок as UTF-8 read as cp866: ப): nothing supports it. A letter
+// next to a letter of its alphabet (M眉ller) or of the line's alphabet (est 脿 Paris) is supported.
 bool stray_letter(const std::vector<Ch>& cs, const Repair& rep) {
-  if (rep.chars != 1 || rep.text.empty()) return false;
+  if (rep.text.empty()) return false;
   const Decoded d = decode_at(rep.text, 0);
   if (d.len != rep.text.size()) return false;
   const int a = alphabet(model::char_class(d.cp));
   if (a == 0) return false;
-  if ((rep.first > 0 && alphabet(model::char_class(cs[rep.first - 1].cp)) != 0) ||
-      (rep.last < cs.size() && alphabet(model::char_class(cs[rep.last].cp)) != 0))
-    return false;
   for (std::size_t k = 0; k < cs.size(); ++k)
-    if (k != rep.first && alphabet(model::char_class(cs[k].cp)) == a) return false;
+    if ((k < rep.first || k >= rep.last) && alphabet(model::char_class(cs[k].cp)) == a) return false;
   return true;
 }
 
@@ -482,7 +480,7 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, 
                                : rep.chars == 1 ? kShortMargin
                                                 : kMargin;
     if (rep.gain < margin + kLostMargin * rep.lost) continue;
-    if (!pref && !p.relaxed && stray_letter(cs, rep)) continue;
+    if (!pref && (!p.relaxed || p.probe) && stray_letter(cs, rep)) continue;
     bool free = true;
     for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];
     if (!free || (rep.unchecked && options && !stable(rep, cs, *options))) continue;
