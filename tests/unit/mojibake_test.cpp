@@ -353,3 +353,11 @@ TEST_CASE("mojibake: one character is not read as a lone letter of an alphabet t
   // A letter of the line's own alphabet is supported: à read as GBK is 脿.
   CHECK(repair("Il est arrivé 脿 Paris hier soir.").text == "Il est arrivé à Paris hier soir.");
 }
+
+TEST_CASE("mojibake: a legacy reading is not dropped for a lone foreign letter its probe finds", "[mojibake]") {
+  // The probe that checks a windows-1251 reading is stable once read рок (in Срок) as UTF-8
+  // read as cp866, one Tamil letter: no Tamil around, so the reading stands.
+  const std::string orig = "Внимание: Срок действия ключа истекает завтра.";
+  const std::string bad = decode_as(encode_as(orig, CodecId::cp1251), CodecId::cp1252);
+  CHECK(repair(bad).text == orig);
+}
