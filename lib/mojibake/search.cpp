@@ -201,7 +201,9 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   std::vector<model::Cost> gains;
   add_gains(cands, gains);
   Preferred p = preferred_chain(gains);
-  p.relaxed = true;  // the first layer showed this is mojibake: any further layer that helps
+  // The first layer showed this is mojibake: any further layer that helps. A stability probe
+  // asks what a second repair would take: readings with the usual margins.
+  p.relaxed = !any_chain;
   p.probe = any_chain;
   choose(cs, cands, p, inner);
   if (inner.empty()) return false;
