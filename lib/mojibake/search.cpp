@@ -130,7 +130,7 @@ bool guess_lost(Reading& r) {
 // layer and applies what it finds inside the reading.
 // With `any_chain` (a stability probe of a legacy reading), every chain is tried, one level.
 bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth, bool any_chain = false) {
-  if (any_chain) depth = kMaxDepth - 2;
+  if (any_chain) depth = -1;  // a probe reads like a second repair: from the top, every layer
   if (depth + 1 >= kMaxDepth) return false;
   constexpr std::size_t kContext = 8;
   const std::size_t left = std::min(rep.first, kContext);
