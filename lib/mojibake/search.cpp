@@ -141,24 +141,18 @@ int alphabet(model::Class c) noexcept {
   }
 }
 
-// The alphabets (bit per alphabet()) of characters [0, first) and [last, size) of `cs`.
-std::uint32_t alphabets(const std::vector<Ch>& cs, std::size_t first, std::size_t last) noexcept {
-  std::uint32_t m = 0;
-  for (std::size_t k = 0; k < cs.size(); ++k)
-    if (k < first || k >= last) m |= 1u << alphabet(model::char_class(cs[k].cp));
-  return m & ~1u;
-}
-
 // A reading into one letter of an alphabet that nothing around it uses (鬧 between a space and a
-// parenthesis as EUC-KR: ע; рок as UTF-8 read as cp866: ப): nothing supports it. A letter
-// next to a letter of its alphabet (M眉ller) or of the line's alphabet (est 脿 Paris) is supported.
-// `around`: alphabets of the line beyond `cs` (a stability probe sees only part of it).
-bool stray_letter(const std::vector<Ch>& cs, const Repair& rep, std::uint32_t around) {
+// parenthesis as EUC-KR: ע): nothing supports it. A letter next to a letter of its alphabet
+// (M眉ller) or of the line's alphabet (est 脿 Paris) is supported.
+bool stray_letter(const std::vector<Ch>& cs, const Repair& rep) {
   if (rep.text.empty()) return false;
   const Decoded d = decode_at(rep.text, 0);
   if (d.len != rep.text.size()) return false;
   const int a = alphabet(model::char_class(d.cp));
-  return a != 0 && !((around | alphabets(cs, rep.first, rep.last)) >> a & 1);
+  if (a == 0) return false;
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if ((k < rep.first || k >= rep.last) && alphabet(model::char_class(cs[k].cp)) == a) return false;
+  return true;
 }
 
 // Searches a reading's text (between the characters around it in the line) for a further
@@ -240,7 +234,6 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   // asks what a second repair would take: readings with the usual margins.
   p.relaxed = !any_chain;
   p.probe = any_chain;
-  if (any_chain) p.around = alphabets(line, rep.first, rep.last);
   choose(cs, cands, p, inner);
   if (inner.empty()) return false;
   std::string text;
@@ -489,7 +482,9 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, 
                                : rep.chars == 1 ? kShortMargin
                                                 : kMargin;
     if (rep.gain < margin + kLostMargin * rep.lost) continue;
-    if (!pref && (!p.relaxed || p.probe) && stray_letter(cs, rep, p.around)) continue;
+    // Not in a stability probe: the text a second repair sees around the letter is not known (the
+    // line's other readings may bring its alphabet), so the probe assumes the letter supported.
+    if (!pref && !p.relaxed && !p.probe && stray_letter(cs, rep)) continue;
     bool free = true;
     for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];
     if (!free || (rep.unchecked && options && !stable(rep, cs, *options))) continue;

@@ -61,7 +61,6 @@ struct Preferred {
   bool strong = false;   ///< so much evidence that its doubtful readings are taken too
   bool relaxed = false;  ///< any reading that helps is taken (a further layer)
   bool probe = false;    ///< a stability probe (see stable()), not a further layer
-  std::uint32_t around = 0;  ///< a probe's alphabets of the line outside the reading (see choose())
 };
 
 /// A short CJK reading (one or two characters) is dropped when the line holds clean CJK text.
