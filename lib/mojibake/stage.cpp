@@ -263,7 +263,7 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
     for (Line& line : lines) {
       if (!needs_check(line.cands, std::size_t(preferred.chain))) continue;
       read_line(line);
-      checked |= check_chain(line.cands, std::size_t(preferred.chain), cs, o);
+      checked |= check_chain(line.cands, std::size_t(preferred.chain), cs, o, preferred.live);
     }
     if (checked) continue;
     if (swept) break;
