@@ -283,6 +283,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
     Reading r;
     std::vector<model::Cost> prefix;
     std::vector<Outcome> memo;
+    Codes codes;
   };
   thread_local std::array<Scratch, kMaxDepth> scratch;
   Scratch& sc = scratch[std::size_t(std::min(depth, kMaxDepth - 1))];
@@ -295,13 +296,18 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
     (all[c].inner == CodecId::utf8 ? need_lead : need_enc) |= 1u << c;
     if (double_byte(all[c].outer) && all[c].inner == CodecId::utf8) lossy_chains |= 1u << c;
   }
-  std::uint32_t outer_bit[32];
-  for (std::size_t c = 0; c < all.size(); ++c) outer_bit[c] = 1u << unsigned(all[c].outer);
+  // Per codec: the chains tried here whose outer codec it is, with a lead / a plain first character.
+  std::array<std::uint32_t, std::size_t(CodecId::count_)> lead_chains{}, enc_chains{};
   // windows-1252 read as Latin-1 changes only C1 controls: without them its readings change nothing.
   if (std::none_of(cs.begin(), cs.end(), [](const Ch& ch) { return ch.cp >= 0x80 && ch.cp < 0xA0; }))
     for (std::size_t c = 0; c < all.size(); ++c)
       if (all[c].outer == CodecId::latin1 && single_byte(all[c].inner)) need_enc &= ~(1u << c);
+  for (std::size_t c = 0; c < all.size(); ++c) {
+    lead_chains[std::size_t(all[c].outer)] |= need_lead & (1u << c);
+    enc_chains[std::size_t(all[c].outer)] |= need_enc & (1u << c);
+  }
   Reading& r = sc.r;
+  sc.codes.reset(cs);
   std::vector<Outcome>& memo = sc.memo;
   std::size_t memo_n = 0, memo_at = SIZE_MAX;
   // Cost of the original line up to each character (with a newline before and after), so that
@@ -330,17 +336,12 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
     for (std::size_t s = lo; s < hi; ++s) {
       const char32_t cp = cs[s].cp;
       if (cp < 0x80) continue;
-      const std::uint32_t enc = codec_mask(cp, false), lead = codec_mask(cp, true);
-      std::uint32_t todo = 0;
-      for (std::size_t c = 0; c < all.size(); ++c) {
-        const std::uint32_t bit = 1u << c;
-        if (s < next[c]) continue;
-        if (((need_lead & bit) && (lead & outer_bit[c])) || ((need_enc & bit) && (enc & outer_bit[c])) ||
-            ((lossy_chains & bit) && cp == kReplacement))
-          todo |= bit;
-      }
+      std::uint32_t todo = cp == kReplacement ? lossy_chains : 0;
+      for (std::uint32_t m = codec_mask(cp, true); m; m &= m - 1) todo |= lead_chains[std::size_t(__builtin_ctz(m))];
+      for (std::uint32_t m = codec_mask(cp, false); m; m &= m - 1) todo |= enc_chains[std::size_t(__builtin_ctz(m))];
       for (; todo; todo &= todo - 1) {
         const std::size_t c = std::size_t(__builtin_ctz(todo));
+        if (s < next[c]) continue;
         if (all[c].outer == CodecId::latin1 && single_byte(all[c].inner)) {
           // Such a reading changes only C1 controls: without one up to its end it changes nothing.
           std::size_t e = s;
@@ -352,7 +353,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
           }
         }
         const bool lossy = (lossy_chains >> c) & 1;
-        if (!read_chain(all[c], cs, s, lossy, r)) continue;
+        if (!read_chain(all[c], cs, s, lossy, r, &sc.codes)) continue;
         if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
         if (r.replaced && r.recovered < 2) continue;  // 锟斤拷 and friends: reported, not decoded
         next[c] = r.last;
