@@ -358,19 +358,16 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         if (r.replaced && r.recovered < 2) continue;  // 锟斤拷 and friends: reported, not decoded
         next[c] = r.last;
         // The reading against the original characters, without building strings.
-        bool punct_only = true, same = true;
+        bool same = true;
         {
           std::size_t at = 0;
-          for (std::size_t k = r.first; k < r.last; ++k) {
-            punct_only = punct_only && punctuation(cs[k].cp);
-            if (same) {
-              if (at >= r.text.size()) {
-                same = false;
-              } else {
-                const Decoded d = decode_at(r.text, at);
-                same = d.cp == cs[k].cp;
-                at += d.len;
-              }
+          for (std::size_t k = r.first; k < r.last && same; ++k) {
+            if (at >= r.text.size()) {
+              same = false;
+            } else {
+              const Decoded d = decode_at(r.text, at);
+              same = d.cp == cs[k].cp;
+              at += d.len;
             }
           }
           same = same && at == r.text.size();
@@ -419,6 +416,8 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
           }
         }
         if (!m->keep) continue;
+        bool punct_only = true;
+        for (std::size_t k = r.first; k < r.last && punct_only; ++k) punct_only = punctuation(cs[k].cp);
         Repair rep;
         rep.first = r.first;
         rep.last = r.last;
