@@ -343,20 +343,16 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   std::vector<Outcome>& memo = sc.memo;
   std::size_t memo_n = 0, memo_at = SIZE_MAX;
   // Cost of the original line up to each character (with a newline before and after), so that
-  // the cost of any span in its context is a difference; made when the first reading is scored.
+  // the cost of any span in its context is a difference; made as far as the readings need it.
   std::vector<model::Cost>& prefix = sc.prefix;
-  bool have_prefix = false;
+  prefix.resize(cs.size() + 2);
+  prefix[0] = 0;
+  std::size_t have = 0;  // prefix[0, have] is made
+  model::Scorer line_scorer;
   auto span_cost = [&](std::size_t first, std::size_t last) {
-    if (!have_prefix) {
-      have_prefix = true;
-      prefix.assign(cs.size() + 2, 0);
-      model::Scorer sc;
-      for (std::size_t k = 0; k < cs.size(); ++k) {
-        sc.push(cs[k].cp);
-        prefix[k + 1] = sc.total;
-      }
-      sc.push('\n');
-      prefix[cs.size() + 1] = sc.total;
+    for (; have <= last; ++have) {
+      line_scorer.push(have < cs.size() ? cs[have].cp : U'\n');
+      prefix[have + 1] = line_scorer.total;
     }
     return prefix[last + 1] - prefix[first];
   };
