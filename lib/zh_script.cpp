@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "tables/zh_script.inc"
+#include "bmp_bits.hpp"
 #include "utf8.hpp"
 
 namespace mojifix::detail::zh {
@@ -127,7 +128,41 @@ void tally(std::string_view text, Tally& t) {
   t.seen |= seen;
 }
 
+namespace {
+
+// Whether a BMP character is Simplified-only (1) or Traditional-only (2): two bits per code
+// point, 16 KiB (the hot loop of mixed_lines stays in the first-level cache).
+class ScriptBits {
+ public:
+  ScriptBits() {
+    const std::uint8_t* bmp = class_blocks();
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+      const unsigned k = bmp[cp] & 7;
+      const std::uint64_t v = k == kSOnly ? 1 : k == kTOnly ? 2 : 0;
+      words_[cp >> 5] |= v << (2 * (cp & 31));
+    }
+  }
+  [[nodiscard]] unsigned of(char32_t cp) const noexcept { return unsigned(words_[cp >> 5] >> (2 * (cp & 31))) & 3; }
+
+ private:
+  std::array<std::uint64_t, 2048> words_{};
+};
+
+const ScriptBits& script_bits() {
+  static const ScriptBits bits;
+  return bits;
+}
+
+// The end of the line holding byte i: the next LF or CR, or n.
+std::size_t line_end(const unsigned char* b, std::size_t i, std::size_t n) noexcept {
+  while (i < n && b[i] != '\n' && b[i] != '\r') ++i;
+  return i;
+}
+
+}  // namespace
+
 void mixed_lines(std::string_view text, std::vector<Span>& out) {
+  const ScriptBits& bits = script_bits();
   const std::uint8_t* bmp = class_blocks();
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
@@ -140,10 +175,16 @@ void mixed_lines(std::string_view text, std::vector<Span>& out) {
     const unsigned c = b[i];
     if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {  // three-byte characters: runs of CJK
       do {
-        const char32_t cp = char32_t(((b[i] & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
-        line |= kBit[bmp[cp] & 7];
+        line |= bits.of(three_byte_cp(b + i));
         i += 3;
       } while (i + 2 < n && (b[i] & 0xF0) == 0xE0);
+      if (line == 3) {  // mixed: the rest of the line cannot change that
+        i = line_end(b, i, n);
+        out.push_back({line_start, i});
+        line = 0;
+        line_start = i + 1;
+        ++i;
+      }
       continue;
     }
     if (c < 0x80 && line == 0) {  // nothing seen on this line: line breaks only move its start
