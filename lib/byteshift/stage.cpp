@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "bmp_bits.hpp"
 #include "byteshift/shift.hpp"
 #include "byteshift/split.hpp"
 #include "model/bmp.hpp"
@@ -26,38 +27,45 @@ bool has_byte(std::uint64_t x, unsigned char c) noexcept {
   return ((y - ones) & ~y & high) != 0;
 }
 
-// Offset of the next byte worth a look: non-ASCII, or '?' (a byte a decoder could not read).
-std::size_t skip_plain(const unsigned char* b, std::size_t i, std::size_t n) noexcept {
-  constexpr std::uint64_t high = 0x8080808080808080ULL;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, b + i, 8);
-    if ((x & high) || has_byte(x, '?')) break;
-  }
-  while (i < n && b[i] < 0x80 && b[i] != '?') ++i;
-  return i;
-}
-
 // model::suspect of the BMP as a bit set (8 KiB, built once): the scan asks it of every CJK
 // character.
-const std::array<std::uint64_t, 1024>& suspect_bits() {
-  static const auto bits = [] {
-    std::array<std::uint64_t, 1024> b{};
-    for (char32_t cp = 0; cp < 0x10000; ++cp)
-      if (model::bmp::suspect(cp)) b[cp >> 6] |= std::uint64_t(1) << (cp & 63);
-    return b;
-  }();
+const BmpBits& suspect_bits() {
+  static const BmpBits bits = BmpBits::of([](char32_t cp) { return model::bmp::suspect(cp); });
   return bits;
 }
 
 bool suspect(char32_t cp) noexcept { return cp < 0x10000 ? model::bmp::suspect(cp) : model::suspect(cp); }
 
-// Skips three-byte characters (most CJK text) that are not suspect; `in` is valid UTF-8.
-std::size_t skip_plain_cjk(const unsigned char* b, std::size_t i, std::size_t n,
-                           const std::array<std::uint64_t, 1024>& bits) noexcept {
-  while (i + 3 <= n && (b[i] & 0xF0) == 0xE0) {
-    const char32_t cp = char32_t((b[i] & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F));
-    if (bits[cp >> 6] >> (cp & 63) & 1) break;
+// Skips ASCII but '?' and three-byte characters (most CJK text) that are not suspect, in one
+// loop (Chinese text switches between the two every few characters); `in` is valid UTF-8.
+std::size_t skip_quiet(const unsigned char* b, std::size_t i, std::size_t n, const BmpBits& bits) noexcept {
+  while (i + 8 <= n) {
+    const unsigned c = b[i];
+    if (c < 0x80) {
+      std::uint64_t x;
+      std::memcpy(&x, b + i, 8);
+      if (!(x & 0x8080808080808080ULL) && !has_byte(x, '?')) {  // a run of plain ASCII
+        for (i += 8; i + 8 <= n; i += 8) {
+          std::memcpy(&x, b + i, 8);
+          if ((x & 0x8080808080808080ULL) || has_byte(x, '?')) break;
+        }
+        continue;
+      }
+      if (c == '?') return i;
+      ++i;
+      continue;
+    }
+    if ((c & 0xF0) != 0xE0 || bits.test(three_byte_cp(b + i))) return i;
+    i += 3;
+  }
+  while (i < n) {
+    const unsigned c = b[i];
+    if (c < 0x80) {
+      if (c == '?') return i;
+      ++i;
+      continue;
+    }
+    if ((c & 0xF0) != 0xE0 || i + 3 > n || bits.test(three_byte_cp(b + i))) return i;
     i += 3;
   }
   return i;
@@ -254,15 +262,11 @@ bool byte_shift_stage(std::string_view in, const Options& options, const Context
   std::vector<bool> split;
   std::vector<Ch> cs;
   const auto& bits = suspect_bits();
-  std::size_t i = skip_plain(b, 0, n);
-  while (i < n) {
-    if (const std::size_t j = skip_plain_cjk(b, i, n, bits); j != i) {
-      i = skip_plain(b, j, n);
-      continue;
-    }
+  std::size_t i = 0;
+  while ((i = skip_quiet(b, i, n, bits)) < n) {
     const Decoded d = decode_utf8(b + i, b + n);
     if (!worth_a_look(in, i, d.cp, d.len)) {
-      i = skip_plain(b, i + d.len, n);
+      i += d.len;
       continue;
     }
     const void* nl_before = i ? memrchr(b, '\n', i) : nullptr;
@@ -275,7 +279,7 @@ bool byte_shift_stage(std::string_view in, const Options& options, const Context
       rebuilds.resize(before);
       split.resize(before);
     }
-    i = skip_plain(b, le, n);
+    i = le;
   }
   if (rebuilds.empty()) return false;
   EditBuilder eb(in, out, options.max_fixes);
