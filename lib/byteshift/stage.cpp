@@ -1,9 +1,13 @@
 // stage.cpp — the byte_shift stage: a fast scan for evidence, then line by line the repair of
 // byte-level glosses that split characters (split.hpp) and of one-byte shifts (shift.hpp).
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "bmp_bits.hpp"
 #include "byteshift/shift.hpp"
@@ -21,12 +25,6 @@ namespace {
 constexpr CodecId kCodecs[] = {CodecId::gbk, CodecId::big5, CodecId::sjis};
 constexpr std::size_t kSkip = 8;  // characters skipped after a trigger that led nowhere
 
-bool has_byte(std::uint64_t x, unsigned char c) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-  const std::uint64_t y = x ^ (ones * c);
-  return ((y - ones) & ~y & high) != 0;
-}
-
 // model::suspect of the BMP as a bit set (8 KiB, built once): the scan asks it of every CJK
 // character.
 const BmpBits& suspect_bits() {
@@ -36,39 +34,34 @@ const BmpBits& suspect_bits() {
 
 bool suspect(char32_t cp) noexcept { return cp < 0x10000 ? model::bmp::suspect(cp) : model::suspect(cp); }
 
-// Skips ASCII but '?' and three-byte characters (most CJK text) that are not suspect, in one
-// loop (Chinese text switches between the two every few characters); `in` is valid UTF-8.
-std::size_t skip_quiet(const unsigned char* b, std::size_t i, std::size_t n, const BmpBits& bits) noexcept {
-  while (i + 8 <= n) {
-    const unsigned c = b[i];
-    if (c < 0x80) {
-      std::uint64_t x;
-      std::memcpy(&x, b + i, 8);
-      if (!(x & 0x8080808080808080ULL) && !has_byte(x, '?')) {  // a run of plain ASCII
-        for (i += 8; i + 8 <= n; i += 8) {
-          std::memcpy(&x, b + i, 8);
-          if ((x & 0x8080808080808080ULL) || has_byte(x, '?')) break;
-        }
-        continue;
-      }
-      if (c == '?') return i;
-      ++i;
-      continue;
+// Offset of the next character worth a look, from `i` (a character boundary of valid UTF-8):
+// '?', a two- or four-byte character, or a suspect three-byte one. With SSE2, sixteen bytes at a
+// time: the lead bytes of three-byte characters come as a bit mask and only they are tested
+// (only lead bytes can match, so the result is a character boundary).
+std::size_t next_look(const unsigned char* b, std::size_t i, std::size_t n, const BmpBits& bits) noexcept {
+#if defined(__SSE2__)
+  const __m128i question = _mm_set1_epi8('?'), high4 = _mm_set1_epi8(char(0xF0)), e0 = _mm_set1_epi8(char(0xE0));
+  const __m128i above_trail = _mm_set1_epi8(char(0xBF)), zero = _mm_setzero_si128();
+  while (i + 18 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i lead3 = _mm_cmpeq_epi8(_mm_and_si128(v, high4), e0);
+    const __m128i lead = _mm_xor_si128(_mm_cmpeq_epi8(_mm_subs_epu8(v, above_trail), zero), _mm_set1_epi8(-1));
+    const unsigned other = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, question), _mm_andnot_si128(lead3, lead))));
+    unsigned threes = unsigned(_mm_movemask_epi8(lead3));
+    if (other) threes &= (other & (0u - other)) - 1;  // only the ones before the first other hit
+    for (; threes; threes &= threes - 1) {
+      const std::size_t p = i + std::size_t(std::countr_zero(threes));
+      if (bits.test(three_byte_cp(b + p))) return p;
     }
-    if ((c & 0xF0) != 0xE0 || bits.test(three_byte_cp(b + i))) return i;
-    i += 3;
+    if (other) return i + std::size_t(std::countr_zero(other));
+    i += 16;
   }
-  while (i < n) {
+#endif
+  for (; i < n; ++i) {
     const unsigned c = b[i];
-    if (c < 0x80) {
-      if (c == '?') return i;
-      ++i;
-      continue;
-    }
-    if ((c & 0xF0) != 0xE0 || i + 3 > n || bits.test(three_byte_cp(b + i))) return i;
-    i += 3;
+    if (c == '?' || (c >= 0xC0 && ((c & 0xF0) != 0xE0 || i + 3 > n || bits.test(three_byte_cp(b + i))))) return i;
   }
-  return i;
+  return n;
 }
 
 bool cjk_or_lost(char32_t cp) noexcept { return cp == kReplacement || model::is_cjk(cp); }
@@ -263,7 +256,7 @@ bool byte_shift_stage(std::string_view in, const Options& options, const Context
   std::vector<Ch> cs;
   const auto& bits = suspect_bits();
   std::size_t i = 0;
-  while ((i = skip_quiet(b, i, n, bits)) < n) {
+  while ((i = next_look(b, i, n, bits)) < n) {
     const Decoded d = decode_utf8(b + i, b + n);
     if (!worth_a_look(in, i, d.cp, d.len)) {
       i += d.len;
