@@ -91,10 +91,10 @@ Group make_group(const std::int8_t* ids) {
   return g;
 }
 
-// A value through steps 1.. of `c` as one segment.
-std::string through_later(const Chain& c, std::string_view v) {
+// A segment through steps `from`.. of `c`.
+std::string through_steps(const Chain& c, unsigned from, std::string_view v) {
   std::string in(v), out;
-  for (unsigned k = 1; k < c.size; ++k) {
+  for (unsigned k = from; k < c.size; ++k) {
     out.clear();
     const auto* b = reinterpret_cast<const unsigned char*>(in.data());
     convert_step(c.steps[k], b, b + in.size(), out);
@@ -112,7 +112,7 @@ void compose_later(Chain& c) {
   const std::size_t seg_entries = c.segmentation->size();
   c.composed_at.resize(seg_entries);
   for (std::uint32_t e = 0; e < seg_entries; ++e) {
-    const std::string v = through_later(c, first.value(e));
+    const std::string v = through_steps(c, 1, first.value(e));
     c.composed_at[e] = {std::uint32_t(c.composed.size()), std::uint32_t(v.size())};
     c.composed += v;
   }
@@ -244,6 +244,20 @@ void finish(Chain& c) {
   if (c.first && c.size > 1) {
     compose_later(c);
     compose_runs(c);
+  } else if (!c.first && c.size == 2 && c.steps[1].dicts[0] == c.segmentation) {
+    bool chars = true;  // step 1's other dictionaries have one-character keys only
+    for (unsigned d = 1; d < c.steps[1].size; ++d) chars &= c.steps[1].dicts[d]->max_key_chars() == 1;
+    if (!chars) return;
+    auto lead = std::make_unique<Dict>(*c.segmentation);
+    for (unsigned d = 1; d < c.steps[1].size; ++d) lead = std::make_unique<Dict>(*lead, *c.steps[1].dicts[d]);
+    if (lead->ascii_in_keys()) return;
+    for (std::uint32_t e = 0; e < c.segmentation->size(); ++e) {
+      const std::string v = through_steps(c, 0, lead->key(e));
+      c.composed_at.emplace_back(std::uint32_t(c.composed.size()), std::uint32_t(v.size()));
+      c.composed += v;
+    }
+    c.composed.append(16, '\0');  // Writer::put reads 16 bytes
+    c.lead = std::move(lead);
   }
 }
 
@@ -558,6 +572,84 @@ void phrase_walk(const Chain& c, const unsigned char* p, const unsigned char* en
   w.put(copied, p, std::size_t(end - copied));
 }
 
+// A chain with `lead` in one pass: a segmentation key takes its composed value; a run in which
+// no character can start a key of step 0 goes through step 1 character by character (no key of
+// the segmentation dictionary starts in it); any other run goes through both steps as a whole.
+// Without ASCII in keys, ASCII ends a run (no step matches across it).
+void lead_walk(const Chain& c, const unsigned char* p, const unsigned char* end, std::string& out) {
+  const Dict& lead = *c.lead;
+  const Group& g0 = c.steps[0];
+  const std::size_t seg_entries = c.segmentation->size();
+  const unsigned char* copied = p;
+  const unsigned char* run = p;        // where the current run starts ...
+  std::size_t run_out = out.size();    // ... and where its output starts
+  Writer w(out);
+  std::string buf;
+  while (p < end) {
+    if (*p < 0x80) {  // ASCII starts no key of `lead`
+      if (!c.ascii) {
+        p += ascii_prefix(std::string_view(reinterpret_cast<const char*>(p), std::size_t(end - p)));
+        run = p;
+        run_out = w.size() + std::size_t(p - copied);
+        continue;
+      }
+      if (!((g0.starts[*p >> 6] >> (*p & 63)) & 1)) {
+        ++p;
+        continue;
+      }
+    } else {
+      Match m;
+      unsigned len;
+      const char32_t cp = next_cp(p, len);
+      const bool hit = lead.longest(cp, len, p, end, m);
+      if (hit && m.entry < seg_entries) {
+        w.put(copied, p, std::size_t(end - copied));
+        const auto [at, n] = c.composed_at[m.entry];
+        w.put(std::string_view(c.composed).substr(at, n));
+        p += m.len;
+        copied = run = p;
+        run_out = w.size();
+        continue;
+      }
+      if (cp < 0x10000 && !((g0.starts[cp >> 6] >> (cp & 63)) & 1)) {
+        if (hit) {
+          w.put(copied, p, std::size_t(end - copied));
+          w.put(lead.value(m.entry));
+          p += m.len;
+          copied = p;
+        } else {
+          p += len;
+        }
+        continue;
+      }
+    }
+    // p can start a key of step 0: the run from its start to its end through both steps.
+    const unsigned char* q = p;
+    while (q < end) {
+      if (*q < 0x80) {
+        if (!c.ascii) break;
+        ++q;
+        continue;
+      }
+      unsigned l;
+      const char32_t x = next_cp(q, l);
+      Match s;
+      if (lead.longest(x, l, q, end, s) && s.entry < seg_entries) break;
+      q += l;
+    }
+    if (copied < run) w.put(copied, run, std::size_t(end - copied));  // verbatim text before the run
+    w.flush();
+    out.resize(run_out);  // drops what the run has written so far
+    buf.clear();
+    convert_step(g0, run, q, buf);
+    const auto* b = reinterpret_cast<const unsigned char*>(buf.data());
+    convert_step(c.steps[1], b, b + buf.size(), out);
+    p = copied = run = q;
+    run_out = out.size();
+  }
+  w.put(copied, p, std::size_t(end - copied));
+}
+
 }  // namespace
 
 void convert_into(const Chain& c, std::string_view text, std::string& out) {
@@ -569,6 +661,10 @@ void convert_into(const Chain& c, std::string_view text, std::string& out) {
   }
   if (c.whole) {
     phrase_walk(c, p, end, out);
+    return;
+  }
+  if (c.lead) {
+    lead_walk(c, p, end, out);
     return;
   }
   if (c.first) {

@@ -60,6 +60,11 @@ struct Chain {
   /// ... and the longer keys of that dictionary spelled as the runs that `first` turns into
   /// them, with their values: the whole chain is then one pass over the text.
   std::unique_ptr<Dict> run_phrases;
+  /// Set when there are two steps, step 1 starts with the segmentation dictionary and its other
+  /// dictionaries have one-character keys only (t2s after a variants step: tw2s, hk2s, tw2sp):
+  /// the segmentation and step 1's characters as one dictionary, each segmentation key with
+  /// its value through both steps at composed_at[e].
+  std::unique_ptr<Dict> lead;
 };
 
 /// Offsets of segment edges in a buffer, increasing.
