@@ -572,9 +572,20 @@ void phrase_walk(const Chain& c, const unsigned char* p, const unsigned char* en
   w.put(copied, p, std::size_t(end - copied));
 }
 
+// Some key of `g` is a prefix of [p, end), whose first character `cp` is `len` bytes long.
+inline bool starts_key(const Group& g, char32_t cp, unsigned len, const unsigned char* p,
+                       const unsigned char* end) noexcept {
+  if (cp < 0x10000 && !((g.starts[cp >> 6] >> (cp & 63)) & 1)) return false;
+  Match m;
+  for (unsigned i = 0; i < g.size; ++i)
+    if (g.dicts[i]->longest(cp, len, p, end, m)) return true;
+  return false;
+}
+
 // A chain with `lead` in one pass: a segmentation key takes its composed value; a run in which
-// no character can start a key of step 0 goes through step 1 character by character (no key of
-// the segmentation dictionary starts in it); any other run goes through both steps as a whole.
+// no key of step 0 starts goes through step 1 character by character (no key of
+// the segmentation dictionary starts in it); any other run goes through both steps as a whole
+// (a key of step 0 that starts in the run may end beyond it: the exact steps decide).
 // Without ASCII in keys, ASCII ends a run (no step matches across it).
 void lead_walk(const Chain& c, const unsigned char* p, const unsigned char* end, std::string& out) {
   const Dict& lead = *c.lead;
@@ -593,7 +604,7 @@ void lead_walk(const Chain& c, const unsigned char* p, const unsigned char* end,
         run_out = w.size() + std::size_t(p - copied);
         continue;
       }
-      if (!((g0.starts[*p >> 6] >> (*p & 63)) & 1)) {
+      if (!starts_key(g0, *p, 1, p, end)) {
         ++p;
         continue;
       }
@@ -611,7 +622,7 @@ void lead_walk(const Chain& c, const unsigned char* p, const unsigned char* end,
         run_out = w.size();
         continue;
       }
-      if (cp < 0x10000 && !((g0.starts[cp >> 6] >> (cp & 63)) & 1)) {
+      if (!starts_key(g0, cp, len, p, end)) {
         if (hit) {
           w.put(copied, p, std::size_t(end - copied));
           w.put(lead.value(m.entry));
