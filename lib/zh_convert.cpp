@@ -17,11 +17,13 @@
 #include <cstdint>
 #include <cstring>
 #include <mutex>
+#include <unordered_map>
 
 #include "plan.hpp"
 #include "stage.hpp"
 #include "tables/zh_naive.inc"
 #include "utf8.hpp"
+#include "zh_convert_utf8.hpp"
 
 namespace mojifix::detail::zh {
 
@@ -89,10 +91,10 @@ Group make_group(const std::int8_t* ids) {
   return g;
 }
 
-// A value through steps 1.. of `c` as one segment.
-std::string through_later(const Chain& c, std::string_view v) {
+// A segment through steps `from`.. of `c`.
+std::string through_steps(const Chain& c, unsigned from, std::string_view v) {
   std::string in(v), out;
-  for (unsigned k = 1; k < c.size; ++k) {
+  for (unsigned k = from; k < c.size; ++k) {
     out.clear();
     const auto* b = reinterpret_cast<const unsigned char*>(in.data());
     convert_step(c.steps[k], b, b + in.size(), out);
@@ -110,7 +112,7 @@ void compose_later(Chain& c) {
   const std::size_t seg_entries = c.segmentation->size();
   c.composed_at.resize(seg_entries);
   for (std::uint32_t e = 0; e < seg_entries; ++e) {
-    const std::string v = through_later(c, first.value(e));
+    const std::string v = through_steps(c, 1, first.value(e));
     c.composed_at[e] = {std::uint32_t(c.composed.size()), std::uint32_t(v.size())};
     c.composed += v;
   }
@@ -155,6 +157,74 @@ void compose_later(Chain& c) {
   }
 }
 
+// Sets `whole` and `run_phrases` of a composed chain when they apply: no key of `first` and no
+// one-character key of the later steps is ASCII, the later steps are one dictionary L, and `first` turns each character of a run (no segmentation
+// key starts in it) into one character. A run then reads, after `first`, as the same number of
+// characters, so L's longest match in it is the longest key of `run_phrases` (L's keys read
+// back through `first`) that ends before the next segmentation key; everything else in a run
+// converts character by character through `first` and L.
+void compose_runs(Chain& c) {
+  if (c.first->ascii_in_keys() || c.later_size != 1 || c.later[0].size != 1) return;
+  const Dict& first = *c.first;
+  const Dict& later = *c.later[0].dicts[0];
+  const std::size_t seg_entries = c.segmentation->size();
+  std::unordered_map<char32_t, std::vector<char32_t>> from;  // t -> characters `first` turns into t
+  for (auto e = std::uint32_t(seg_entries); e < first.size(); ++e) {
+    const std::string_view k = first.key(e), v = first.value(e);
+    unsigned kl, vl;
+    const char32_t s = next_cp(reinterpret_cast<const unsigned char*>(k.data()), kl);
+    const char32_t t = v.empty() ? 0 : next_cp(reinterpret_cast<const unsigned char*>(v.data()), vl);
+    if (v.empty() || vl != v.size() || kl != k.size()) return;  // runs would not line up
+    from[t].push_back(s);
+  }
+  std::vector<std::pair<std::string, std::string_view>> lines;
+  std::vector<std::vector<char32_t>> options;
+  for (std::uint32_t e = 0; e < later.size(); ++e) {
+    const std::string_view k = later.key(e);
+    options.clear();
+    for (const auto* p = reinterpret_cast<const unsigned char*>(k.data()), *q = p + k.size(); p < q;) {
+      unsigned len;
+      const char32_t t = next_cp(p, len);
+      p += len;
+      auto& o = options.emplace_back();
+      if (first.find(t) < 0) o.push_back(t);  // `first` leaves t alone
+      if (const auto it = from.find(t); it != from.end()) o.insert(o.end(), it->second.begin(), it->second.end());
+    }
+    if (options.size() < 2) continue;  // one-character keys go to `whole`
+    std::size_t n = 1;
+    for (const auto& o : options) n *= o.size();
+    if (lines.size() + n > 500000) return;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string key;
+      for (std::size_t j = 0, r = i; j < options.size(); r /= options[j].size(), ++j)
+        append_utf8(key, options[j][r % options[j].size()]);
+      lines.emplace_back(std::move(key), later.value(e));
+    }
+  }
+  std::sort(lines.begin(), lines.end());
+  std::string table;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0 && lines[i].first == lines[i - 1].first) return;  // cannot happen: `first` is a function
+    (((table += lines[i].first) += '\t') += lines[i].second) += '\n';
+  }
+  const std::string_view parts[] = {table};
+  for (char32_t a = 0; a < 0x80; ++a)
+    if (later.find(a) >= 0) return;  // ASCII is skipped unless it starts a key of `run_phrases`
+  c.whole = std::make_unique<Dict>(first, later);
+  c.run_phrases = std::make_unique<Dict>(parts, nullptr);
+  c.composed.resize(c.composed.size() - 16);  // the padding, appended again below
+  c.composed_at.resize(c.whole->size());
+  for (auto e = std::uint32_t(seg_entries); e < c.whole->size(); ++e) {
+    const std::string_view v = c.whole->value(e);
+    const auto* b = reinterpret_cast<const unsigned char*>(v.data());
+    const auto at = std::uint32_t(c.composed.size());
+    if (e < first.size()) convert_step(c.later[0], b, b + v.size(), c.composed);  // a character of a run
+    else c.composed += v;  // a key of L that `first` leaves alone: its value already went through L
+    c.composed_at[e] = {at, std::uint32_t(c.composed.size() - at)};
+  }
+  c.composed.append(16, '\0');
+}
+
 // Sets the derived fields of a chain whose dictionaries and steps are filled in.
 void finish(Chain& c) {
   for (unsigned k = 0; k < c.size; ++k) finish(c.steps[k]);
@@ -171,7 +241,24 @@ void finish(Chain& c) {
     for (unsigned d = 0; d < c.steps[k].size; ++d) phrases |= c.steps[k].dicts[d]->max_key_chars() > 1;
     c.phrases_from[k] = phrases || (k + 1 < c.size && c.phrases_from[k + 1]);
   }
-  if (c.first && c.size > 1) compose_later(c);
+  if (c.first && c.size > 1) {
+    compose_later(c);
+    compose_runs(c);
+  } else if (!c.first && c.size == 2 && c.steps[1].dicts[0] == c.segmentation) {
+    bool chars = true;  // step 1's other dictionaries have one-character keys only
+    for (unsigned d = 1; d < c.steps[1].size; ++d) chars &= c.steps[1].dicts[d]->max_key_chars() == 1;
+    if (!chars) return;
+    auto lead = std::make_unique<Dict>(*c.segmentation);
+    for (unsigned d = 1; d < c.steps[1].size; ++d) lead = std::make_unique<Dict>(*lead, *c.steps[1].dicts[d]);
+    if (lead->ascii_in_keys()) return;
+    for (std::uint32_t e = 0; e < c.segmentation->size(); ++e) {
+      const std::string v = through_steps(c, 0, lead->key(e));
+      c.composed_at.emplace_back(std::uint32_t(c.composed.size()), std::uint32_t(v.size()));
+      c.composed += v;
+    }
+    c.composed.append(16, '\0');  // Writer::put reads 16 bytes
+    c.lead = std::move(lead);
+  }
 }
 
 }  // namespace
@@ -427,6 +514,153 @@ void composed_walk(const Chain& c, const unsigned char* p, const unsigned char* 
   w.put(copied, p, std::size_t(end - copied));
 }
 
+// A chain with `whole` in one pass (see compose_runs): a segmentation key takes its composed
+// value; in a run, the longest key of `run_phrases` that ends before the next segmentation key
+// takes its value, else a character takes its composed value or stays.
+void phrase_walk(const Chain& c, const unsigned char* p, const unsigned char* end, std::string& out) {
+  const Dict& whole = *c.whole;
+  const Dict& runs = *c.run_phrases;
+  const bool runs_ascii = runs.ascii_in_keys();
+  const std::size_t seg_entries = c.segmentation->size();
+  const unsigned char* copied = p;
+  Writer w(out);
+  auto segment_starts = [&](const unsigned char* q) {
+    Match s;
+    return whole.longest(q, end, s) && s.entry < seg_entries;
+  };
+  while (p < end) {
+    if (*p < 0x80) {  // ASCII starts no key of `whole`, and may start one of `run_phrases`
+      if (!runs_ascii) {
+        p += ascii_prefix(std::string_view(reinterpret_cast<const char*>(p), std::size_t(end - p)));
+        continue;
+      }
+      while (p < end && *p < 0x80 && !runs.may_start(*p)) ++p;
+      if (p == end || *p >= 0x80) continue;
+    }
+    Match m;
+    unsigned len;
+    const char32_t cp = next_cp(p, len);
+    const bool hit = whole.longest(cp, len, p, end, m);
+    if ((!hit || m.entry >= seg_entries) && runs.may_start(cp)) {  // p is in a run
+      const unsigned char* limit = end;
+      Match r;
+      bool phrase = false;
+      while (!phrase && runs.longest(cp, len, p, limit, r)) {
+        const unsigned char* q = p + len;
+        while (q < p + r.len && !segment_starts(q)) q += char_len(*q);
+        if (q == p + r.len) phrase = true;
+        else limit = q;  // the run ends at q: a shorter key, if any
+      }
+      if (phrase) {
+        w.put(copied, p, std::size_t(end - copied));
+        w.put(runs.value(r.entry));
+        p += r.len;
+        copied = p;
+        continue;
+      }
+    }
+    if (hit) {
+      w.put(copied, p, std::size_t(end - copied));
+      const auto [at, n] = c.composed_at[m.entry];
+      w.put(std::string_view(c.composed).substr(at, n));
+      p += m.len;
+      copied = p;
+    } else {
+      p += len;
+    }
+  }
+  w.put(copied, p, std::size_t(end - copied));
+}
+
+// Some key of `g` is a prefix of [p, end), whose first character `cp` is `len` bytes long.
+inline bool starts_key(const Group& g, char32_t cp, unsigned len, const unsigned char* p,
+                       const unsigned char* end) noexcept {
+  if (cp < 0x10000 && !((g.starts[cp >> 6] >> (cp & 63)) & 1)) return false;
+  Match m;
+  for (unsigned i = 0; i < g.size; ++i)
+    if (g.dicts[i]->longest(cp, len, p, end, m)) return true;
+  return false;
+}
+
+// A chain with `lead` in one pass: a segmentation key takes its composed value; a run in which
+// no key of step 0 starts goes through step 1 character by character (no key of
+// the segmentation dictionary starts in it); any other run goes through both steps as a whole
+// (a key of step 0 that starts in the run may end beyond it: the exact steps decide).
+// Without ASCII in keys, ASCII ends a run (no step matches across it).
+void lead_walk(const Chain& c, const unsigned char* p, const unsigned char* end, std::string& out) {
+  const Dict& lead = *c.lead;
+  const Group& g0 = c.steps[0];
+  const std::size_t seg_entries = c.segmentation->size();
+  const unsigned char* copied = p;
+  const unsigned char* run = p;        // where the current run starts ...
+  std::size_t run_out = out.size();    // ... and where its output starts
+  Writer w(out);
+  std::string buf;
+  while (p < end) {
+    if (*p < 0x80) {  // ASCII starts no key of `lead`
+      if (!c.ascii) {
+        p += ascii_prefix(std::string_view(reinterpret_cast<const char*>(p), std::size_t(end - p)));
+        run = p;
+        run_out = w.size() + std::size_t(p - copied);
+        continue;
+      }
+      if (!starts_key(g0, *p, 1, p, end)) {
+        ++p;
+        continue;
+      }
+    } else {
+      Match m;
+      unsigned len;
+      const char32_t cp = next_cp(p, len);
+      const bool hit = lead.longest(cp, len, p, end, m);
+      if (hit && m.entry < seg_entries) {
+        w.put(copied, p, std::size_t(end - copied));
+        const auto [at, n] = c.composed_at[m.entry];
+        w.put(std::string_view(c.composed).substr(at, n));
+        p += m.len;
+        copied = run = p;
+        run_out = w.size();
+        continue;
+      }
+      if (!starts_key(g0, cp, len, p, end)) {
+        if (hit) {
+          w.put(copied, p, std::size_t(end - copied));
+          w.put(lead.value(m.entry));
+          p += m.len;
+          copied = p;
+        } else {
+          p += len;
+        }
+        continue;
+      }
+    }
+    // p can start a key of step 0: the run from its start to its end through both steps.
+    const unsigned char* q = p;
+    while (q < end) {
+      if (*q < 0x80) {
+        if (!c.ascii) break;
+        ++q;
+        continue;
+      }
+      unsigned l;
+      const char32_t x = next_cp(q, l);
+      Match s;
+      if (lead.longest(x, l, q, end, s) && s.entry < seg_entries) break;
+      q += l;
+    }
+    if (copied < run) w.put(copied, run, std::size_t(end - copied));  // verbatim text before the run
+    w.flush();
+    out.resize(run_out);  // drops what the run has written so far
+    buf.clear();
+    convert_step(g0, run, q, buf);
+    const auto* b = reinterpret_cast<const unsigned char*>(buf.data());
+    convert_step(c.steps[1], b, b + buf.size(), out);
+    p = copied = run = q;
+    run_out = out.size();
+  }
+  w.put(copied, p, std::size_t(end - copied));
+}
+
 }  // namespace
 
 void convert_into(const Chain& c, std::string_view text, std::string& out) {
@@ -434,6 +668,14 @@ void convert_into(const Chain& c, std::string_view text, std::string& out) {
   const auto* end = p + text.size();
   if (c.first && c.size == 1) {
     fused_first(c, p, end, out, nullptr, SIZE_MAX);
+    return;
+  }
+  if (c.whole) {
+    phrase_walk(c, p, end, out);
+    return;
+  }
+  if (c.lead) {
+    lead_walk(c, p, end, out);
     return;
   }
   if (c.first) {
@@ -508,7 +750,7 @@ std::string_view to_string(ConvertConfig config) noexcept {
 
 std::string convert(std::string_view utf8, ConvertConfig config) {
   Result clean;
-  const bool repaired = detail::sanitize_utf8(utf8, clean, 1);
+  const bool repaired = !detail::zh::valid_utf8(utf8) && detail::sanitize_utf8(utf8, clean, 1);
   const std::string_view text = repaired ? std::string_view(clean.text) : utf8;
   std::string out;
   out.reserve(text.size() + text.size() / 8 + 16);

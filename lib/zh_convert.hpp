@@ -53,6 +53,18 @@ struct Chain {
   std::vector<std::uint64_t> later_starts;
   /// Per entry of `first`: its value holds a character of `later_starts` (or beyond the BMP).
   std::vector<std::uint8_t> later_hit;
+  /// Set when the later steps come down to one dictionary and `first` turns each character of
+  /// a run into one character (see compose_runs): `first` with the one-character keys of that
+  /// dictionary added, every entry's value taken through the whole chain at composed_at[e] ...
+  std::unique_ptr<Dict> whole;
+  /// ... and the longer keys of that dictionary spelled as the runs that `first` turns into
+  /// them, with their values: the whole chain is then one pass over the text.
+  std::unique_ptr<Dict> run_phrases;
+  /// Set when there are two steps, step 1 starts with the segmentation dictionary and its other
+  /// dictionaries have one-character keys only (t2s after a variants step: tw2s, hk2s, tw2sp):
+  /// the segmentation and step 1's characters as one dictionary, each segmentation key with
+  /// its value through both steps at composed_at[e].
+  std::unique_ptr<Dict> lead;
 };
 
 /// Offsets of segment edges in a buffer, increasing.

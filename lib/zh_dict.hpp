@@ -28,7 +28,7 @@ void each_line(std::span<const std::string_view> parts, Fn&& fn) {
 }
 
 /// Decodes one code point of valid UTF-8 at `p`; sets `len` to its byte length.
-[[nodiscard]] inline char32_t next_cp(const unsigned char* p, unsigned& len) noexcept {
+[[nodiscard, gnu::always_inline]] inline char32_t next_cp(const unsigned char* p, unsigned& len) noexcept {
   const unsigned c = p[0];
   if (c < 0x80) {
     len = 1;
@@ -69,8 +69,9 @@ class Dict {
     const char32_t cp = next_cp(p, len);
     return longest(cp, len, p, end, m);
   }
-  /// The same, with the first code point `cp` (`len` bytes at `p`) already decoded.
-  bool longest(char32_t cp, unsigned len, const unsigned char* p, const unsigned char* end, Match& m) const noexcept {
+  /// The same, with the first code point `cp` (`len` bytes at `p`) already decoded. Always
+  /// inlined: the conversion loops call it at every character.
+  [[gnu::always_inline]] bool longest(char32_t cp, unsigned len, const unsigned char* p, const unsigned char* end, Match& m) const noexcept {
     const RootSlot r = root(cp);
     bool found = false;
     if (r.entry) {

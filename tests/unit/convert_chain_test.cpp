@@ -63,12 +63,14 @@ std::string reference(const Chain& c, std::string_view text) {
 }
 
 // About `bytes` of text built from the chain's own keys and values (so that phrases of every
-// step meet and overlap), random Han, ASCII words and, when `lines`, line breaks.
+// step meet and overlap, also as the text before the chain spells them), random Han, ASCII
+// words and, when `lines`, line breaks.
 std::string sample(const Chain& c, std::size_t bytes, bool lines, unsigned seed) {
   std::mt19937 rng(seed);
   std::vector<const Dict*> dicts{c.segmentation};
   for (unsigned k = 0; k < c.size; ++k)
     for (unsigned i = 0; i < c.steps[k].size; ++i) dicts.push_back(c.steps[k].dicts[i]);
+  if (c.run_phrases && c.run_phrases->size() > 0) dicts.push_back(c.run_phrases.get());  // later keys as runs spell them
   std::string s;
   while (s.size() < bytes) {
     const unsigned pick = rng() % 16;
