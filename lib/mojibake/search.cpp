@@ -260,20 +260,16 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
       if (all[c].outer == CodecId::latin1 && single_byte(all[c].inner)) need_enc &= ~(1u << c);
   Reading& r = sc.r;
   // Cost of the original line up to each character (with a newline before and after), so that
-  // the cost of any span in its context is a difference; made when the first reading is scored.
+  // the cost of any span in its context is a difference; made as far as readings need it (a
+  // region reaches far past its triggers).
   std::vector<model::Cost>& prefix = sc.prefix;
-  bool have_prefix = false;
+  prefix.assign(1, 0);
+  model::Scorer line_sc;
   auto span_cost = [&](std::size_t first, std::size_t last) {
-    if (!have_prefix) {
-      have_prefix = true;
-      prefix.assign(cs.size() + 2, 0);
-      model::Scorer sc;
-      for (std::size_t k = 0; k < cs.size(); ++k) {
-        sc.push(cs[k].cp);
-        prefix[k + 1] = sc.total;
-      }
-      sc.push('\n');
-      prefix[cs.size() + 1] = sc.total;
+    while (prefix.size() <= last + 1) {
+      const std::size_t k = prefix.size() - 1;
+      line_sc.push(k < cs.size() ? cs[k].cp : U'\n');
+      prefix.push_back(line_sc.total);
     }
     return prefix[last + 1] - prefix[first];
   };
