@@ -205,13 +205,15 @@ void build_languages(Tables& t) {
   for (int k = 0; k < l.count; ++k)
     if (l.code[std::size_t(k)] == "vi") l.vietnamese = k;
   // Each language's letters per model class, and its own script (where most of its letters are).
-  std::vector<std::array<double, kMaxLangs>> count(Languages::kLetterLimit);
+  // The statistics of each letter (an index, not a copy: a table of doubles per language would
+  // be megabytes to clear at start-up).
+  std::vector<const tables::DetectLetter*> stats(Languages::kLetterLimit, nullptr);
   std::array<std::array<double, kClasses>, kMaxLangs> per_class{};
   std::array<std::array<double, std::size_t(Script::count_)>, kMaxLangs> per_script{};
   for (const auto& e : tables::detect_letters) {
     if (e.cp >= Languages::kLetterLimit) continue;
+    stats[e.cp] = &e;
     for (int k = 0; k < l.count; ++k) {
-      count[e.cp][std::size_t(k)] = e.count[k];
       per_class[std::size_t(k)][t.cls[e.cp]] += e.count[k];
       per_script[std::size_t(k)][std::size_t(script_of(Class(t.cls[e.cp])))] += e.count[k];
     }
@@ -236,7 +238,8 @@ void build_languages(Tables& t) {
         continue;
       }
       const double pooled = std::exp2(-double(t.cost[cp]) / 4.0);
-      const double p = (count[cp][ks] + kLetterPrior * pooled) / (per_class[ks][t.cls[cp]] + kLetterPrior);
+      const double count = stats[cp] ? double(stats[cp]->count[k]) : 0.0;
+      const double p = (count + kLetterPrior * pooled) / (per_class[ks][t.cls[cp]] + kLetterPrior);
       d[ks] = std::int16_t(std::lround(-std::log2(p) * 4.0) - t.cost[cp]);
     }
     l.delta.push_back(d);

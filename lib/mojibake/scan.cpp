@@ -78,7 +78,8 @@ constexpr model::Cost kLoneCost = 12 * model::kBit;
 
 // Bytes of which at most half lie outside UTF-8 multi-byte sequences (one cut off at
 // either end counts): what UTF-8 text read as a double-byte codec re-encodes to, a byte lost
-// here and there.
+// here and there. A sequence for U+0700..U+07FF (lead DC..DF: Syriac, Thaana, N'Ko) is not
+// text: rare Han characters re-encode to such pairs all the time (GBK lead bytes D8..F7).
 bool utf8_shaped(const unsigned char* b, int n) noexcept {
   int bad = 0;
   for (int i = 0; i < n;) {
@@ -87,6 +88,7 @@ bool utf8_shaped(const unsigned char* b, int n) noexcept {
     int k = 1;
     while (need && k < need && i + k < n && (b[i + k] & 0xC0) == 0x80) ++k;
     if (need && (k == need || i + k == n)) {
+      if (k == 2 && c >= 0xDC && c <= 0xDF) return false;
       i += k;
     } else if (i == 0 && (c & 0xC0) == 0x80) {
       while (i < n && i < 3 && (b[i] & 0xC0) == 0x80) ++i;  // the end of a sequence cut off
@@ -111,6 +113,32 @@ bool latin_shaped(char32_t cp) noexcept {
 }
 
 constexpr int kShaped = 8;  // characters of a rare run checked for the shape of UTF-8
+
+// The characters of valid UTF-8 `text[from, end)` (a short run) re-encoded in some double-byte
+// codec that encodes them all are UTF-8-shaped.
+bool run_shaped(const unsigned char* text, std::size_t from, std::size_t end) noexcept {
+  std::uint32_t mask = 0;
+  for (std::size_t at = from; at < end;) {
+    const Decoded d = decode_utf8(text + at, text + end);
+    mask |= utf8ish_mask(d.cp);
+    at += d.len;
+  }
+  for (; mask; mask &= mask - 1) {
+    const auto id = static_cast<CodecId>(__builtin_ctz(mask));
+    unsigned char bytes[kShaped * kMaxCode];
+    int n = 0;
+    std::size_t at = from;
+    for (int k = 0; k < kShaped && at < end; ++k) {
+      const Decoded d = decode_utf8(text + at, text + end);
+      const int m = encode_char(id, d.cp, bytes + n);
+      if (m <= 0) break;
+      n += m;
+      at += d.len;
+    }
+    if (at == end && utf8_shaped(bytes, n)) return true;
+  }
+  return false;
+}
 
 // The current run of CJK characters.
 struct Run {
@@ -245,7 +273,9 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
         out.triggers.push_back(at);
         run.window = 0;
         run.costs[0] = run.costs[1] = run.costs[2] = run.costs[3] = 0;
-      } else if (ascii_after && run.rare && run.len <= 4) {
+      } else if (ascii_after && run.rare && run.len <= 4 && run_shaped(b, run.start, i)) {
+        // A short run with a rare character before ASCII: made of codes UTF-8 uses in some
+        // double-byte codec (a word in UTF-8 read as it: 縺ｯ, 涓枃).
         out.triggers.push_back(run.start);
       }
       if (run.rare_recent == 0) run_end = i = skip_common_cjk(b, i, n, run);
