@@ -15,6 +15,8 @@ namespace {
 
 constexpr std::string_view kFFFD = "\xEF\xBF\xBD";
 
+}  // namespace
+
 Fix invalid_fix(std::uint64_t raw, std::size_t raw_len, std::size_t out, std::string_view why) {
   Fix f;
   f.kind = FixKind::invalid_bytes;
@@ -26,7 +28,6 @@ Fix invalid_fix(std::uint64_t raw, std::size_t raw_len, std::size_t out, std::st
   return f;
 }
 
-// Appends an invalid-bytes fix, merging it with the previous one when both are adjacent.
 void push_invalid(std::vector<Fix>& fixes, Fix f) {
   if (!fixes.empty()) {
     Fix& last = fixes.back();
@@ -39,6 +40,8 @@ void push_invalid(std::vector<Fix>& fixes, Fix f) {
   }
   fixes.push_back(std::move(f));
 }
+
+namespace {
 
 class Utf8Decoder final : public Decoder {
  public:
@@ -239,10 +242,13 @@ class IcuDecoder final : public Decoder {
 
 }  // namespace
 
-std::unique_ptr<Decoder> make_decoder(std::string_view canonical) {
+std::unique_ptr<Decoder> make_decoder(std::string_view canonical, DecoderImpl impl) {
   const Encoding* e = find_encoding(canonical);
   if (!e) return nullptr;
   if (e->icu.empty()) return std::make_unique<Utf8Decoder>();
+  if (impl == DecoderImpl::fastest) {
+    if (auto t = make_table_decoder(e->icu)) return t;
+  }
   UErrorCode err = U_ZERO_ERROR;
   UConverter* cnv = ucnv_open(std::string(e->icu).c_str(), &err);
   if (U_FAILURE(err) || !cnv) return nullptr;

@@ -35,7 +35,25 @@ class Decoder {
   [[nodiscard]] virtual std::size_t held() const noexcept = 0;
 };
 
+/// Which implementation decodes a codec that ICU converts.
+enum class DecoderImpl : std::uint8_t {
+  fastest,  ///< the table decoder where the codec allows it (single-/multi-byte, stateless), else ICU
+  icu,      ///< always ICU's converter (the reference the table decoder is tested against)
+};
+
 /// A decoder for a canonical encoding name; nullptr when the codec cannot be opened.
-[[nodiscard]] std::unique_ptr<Decoder> make_decoder(std::string_view canonical);
+[[nodiscard]] std::unique_ptr<Decoder> make_decoder(std::string_view canonical,
+                                                    DecoderImpl impl = DecoderImpl::fastest);
+
+/// A table decoder for ICU converter `icu_name`, or nullptr when the converter is not a
+/// stateless single- or multi-byte one (decode_table.cpp). Its output, map and fixes are
+/// those of the ICU decoder.
+[[nodiscard]] std::unique_ptr<Decoder> make_table_decoder(std::string_view icu_name);
+
+/// The fix for `raw_len` undecodable bytes at `raw` whose U+FFFD starts at text offset `out`.
+[[nodiscard]] Fix invalid_fix(std::uint64_t raw, std::size_t raw_len, std::size_t out, std::string_view why);
+
+/// Appends an invalid-bytes fix, merging it with the previous one when both are adjacent.
+void push_invalid(std::vector<Fix>& fixes, Fix f);
 
 }  // namespace mojifix::detail
