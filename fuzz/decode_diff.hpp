@@ -15,7 +15,7 @@ namespace decode_diff {
 
 struct Output {
   std::string text;
-  std::vector<std::uint32_t> map;
+  std::vector<std::uint32_t> map;  // raw offset per text byte
   std::vector<mojifix::Fix> fixes;
 };
 
@@ -23,6 +23,7 @@ struct Output {
 /// not consume for the next call, as Repairer does; the last call flushes.
 inline Output run(mojifix::detail::Decoder& d, std::string_view bytes, std::size_t piece) {
   Output o;
+  mojifix::detail::OffsetMap map;
   std::vector<unsigned char> raw;
   std::uint64_t consumed = 0;
   std::size_t pos = 0;
@@ -30,10 +31,11 @@ inline Output run(mojifix::detail::Decoder& d, std::string_view bytes, std::size
     const std::size_t take = piece ? std::min(piece, bytes.size() - pos) : bytes.size() - pos;
     raw.insert(raw.end(), bytes.begin() + std::ptrdiff_t(pos), bytes.begin() + std::ptrdiff_t(pos + take));
     pos += take;
-    const std::size_t used = d.decode(raw, consumed, pos == bytes.size(), o.text, &o.map, o.fixes);
+    const std::size_t used = d.decode(raw, consumed, pos == bytes.size(), o.text, &map, o.fixes);
     raw.erase(raw.begin(), raw.begin() + std::ptrdiff_t(used));
     consumed += used;
   } while (pos < bytes.size());
+  map.expand(map.size(), o.map);
   return o;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mojifix/fix.hpp"
+#include "offset_map.hpp"
 
 namespace mojifix::detail {
 
@@ -21,12 +22,12 @@ class Decoder {
   virtual ~Decoder() = default;
 
   /// Decodes `bytes`, which start at raw offset `raw_pos` (relative to the caller's origin).
-  /// Appends UTF-8 to `text` and fixes to `fixes`; for a mapped decoder also appends, per
-  /// UTF-8 byte, the raw offset of the character it came from to `map`. Returns the number of
+  /// Appends UTF-8 to `text` and fixes to `fixes`; for a mapped decoder also adds each
+  /// character's raw offset and UTF-8 length to `map`. Returns the number of
   /// bytes consumed: an unmapped (UTF-8) decoder leaves an incomplete final character for the
   /// next call unless `flush`.
   virtual std::size_t decode(std::span<const unsigned char> bytes, std::uint64_t raw_pos, bool flush,
-                             std::string& text, std::vector<std::uint32_t>* map, std::vector<Fix>& fixes) = 0;
+                             std::string& text, OffsetMap* map, std::vector<Fix>& fixes) = 0;
 
   /// True when text offsets do not follow raw offsets (any codec but UTF-8): `map` is needed.
   [[nodiscard]] virtual bool mapped() const noexcept = 0;

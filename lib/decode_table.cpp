@@ -210,24 +210,18 @@ class TableDecoder final : public Decoder {
       : icu_(cnv), tab_(tables_for(name, icu_, multibyte)) {}
 
   std::size_t decode(std::span<const unsigned char> bytes, std::uint64_t raw_pos, bool flush, std::string& text,
-                     std::vector<std::uint32_t>* map, std::vector<Fix>& fixes) override {
+                     OffsetMap* map, std::vector<Fix>& fixes) override {
     const unsigned char* const p = bytes.data();
     const std::size_t n = bytes.size();
-    if (out_.size() < 3 * n + 8) {
-      out_.resize(3 * n + 8);
-      omap_.resize(3 * n + 8);
-    }
+    if (out_.size() < 3 * n + 8) out_.resize(3 * n + 8);
     const Tables& t = *tab_;
     const Cell* const single = t.single.data();
     const Cell* const pairs = t.pairs.data();
     char* o = out_.data();
-    std::uint32_t* m = omap_.data();
     std::size_t i = 0;
     auto flush_out = [&] {
       text.append(out_.data(), std::size_t(o - out_.data()));
-      if (map) map->insert(map->end(), omap_.data(), m);
       o = out_.data();
-      m = omap_.data();
     };
     while (i < n) {
       // Runs of ASCII, eight bytes at a time.
@@ -239,13 +233,10 @@ class TableDecoder final : public Decoder {
           std::memcpy(&w, p + j, 8);
           if (w & 0x8080808080808080ull) break;
           std::memcpy(o, p + j, 8);
-          for (int k = 0; k < 8; ++k) m[k] = r + std::uint32_t(j - i) + std::uint32_t(k);
-          o += 8, m += 8, j += 8;
+          o += 8, j += 8;
         }
-        for (; j < n && p[j] < 0x80; ++j) {
-          *o++ = char(p[j]);
-          *m++ = r + std::uint32_t(j - i);
-        }
+        for (; j < n && p[j] < 0x80; ++j) *o++ = char(p[j]);
+        if (map) map->add_bytes(r, std::uint32_t(j - i));
         i = j;
         continue;
       }
@@ -261,10 +252,8 @@ class TableDecoder final : public Decoder {
       }
       if (c) {
         std::memcpy(o, &c, 4);  // out_ has slack: the length byte is overwritten or unused
-        const std::uint32_t r = std::uint32_t(raw_pos + i);
-        m[0] = r, m[1] = r, m[2] = r;
+        if (map) map->add(std::uint32_t(raw_pos + i), c >> 24);
         o += c >> 24;
-        m += c >> 24;
         i += len;
         continue;
       }
@@ -291,14 +280,14 @@ class TableDecoder final : public Decoder {
 
   // Decodes the first character (or bad sequence) of `q[0..n)` with ICU; returns its length.
   std::size_t slow(const unsigned char* q, std::size_t n, std::uint64_t raw, std::string& text,
-                   std::vector<std::uint32_t>* map, std::vector<Fix>& fixes) {
+                   OffsetMap* map, std::vector<Fix>& fixes) {
     icu_.run(q, n, ev_);
     const Event& e = ev_.front();  // ICU reports something for every non-empty input
     const std::size_t len = ev_.size() > 1 ? ev_[1].at - e.at : n - e.at;
     const std::size_t before = text.size();
     if (e.bad) push_invalid(fixes, invalid_fix(raw + e.at, std::size_t(e.bad_len), before, "invalid in this encoding"));
     append_utf8(text, e.cp);
-    if (map) map->insert(map->end(), text.size() - before, std::uint32_t(raw + e.at));
+    if (map) map->add(std::uint32_t(raw + e.at), std::uint32_t(text.size() - before));
     return e.at + len;
   }
 
@@ -306,7 +295,6 @@ class TableDecoder final : public Decoder {
   std::shared_ptr<Tables> tab_;
   std::vector<Event> ev_;
   std::vector<char> out_;
-  std::vector<std::uint32_t> omap_;
 };
 
 }  // namespace

@@ -92,7 +92,7 @@ TEST_CASE("table decoder holds an incomplete character until more bytes come", "
   auto d = mojifix::detail::make_decoder("gb18030");
   REQUIRE(d);
   std::string text;
-  std::vector<std::uint32_t> map;
+  mojifix::detail::OffsetMap map;
   std::vector<mojifix::Fix> fixes;
   const std::string lead = "\xD6";  // first byte of 中
   CHECK(d->decode({reinterpret_cast<const unsigned char*>(lead.data()), 1}, 0, false, text, &map, fixes) == 0);
