@@ -6,6 +6,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <map>
@@ -26,11 +27,9 @@ using Cell = std::uint32_t;
 
 Cell make_cell(char32_t cp) {
   if (cp >= 0x10000 || (cp >= 0xD800 && cp < 0xE000)) return 0;
-  std::string u;
-  append_utf8(u, cp);
-  Cell c = Cell(u.size()) << 24;
-  for (std::size_t k = 0; k < u.size(); ++k) c |= Cell(static_cast<unsigned char>(u[k])) << (8 * k);
-  return c;
+  if (cp < 0x80) return (1u << 24) | Cell(cp);
+  if (cp < 0x800) return (2u << 24) | ((0x80 | (cp & 0x3F)) << 8) | (0xC0 | (cp >> 6));
+  return (3u << 24) | ((0x80 | (cp & 0x3F)) << 16) | ((0x80 | ((cp >> 6) & 0x3F)) << 8) | (0xE0 | (cp >> 12));
 }
 
 // Collects ICU's substitutions: the index of each U+FFFD written and the bad bytes' offset/length.
@@ -127,7 +126,7 @@ class Icu {
 // The tables of one converter, shared by all its decoders (read-only once built).
 struct Tables {
   std::array<Cell, 256> single{};                    // one-byte characters
-  std::vector<Cell> pairs = std::vector<Cell>(1 << 16, 0);  // lead << 8 | trail
+  std::vector<Cell> pairs;                           // lead << 8 | trail (multi-byte codecs)
   bool ascii = true;                                 // 00..7F read as themselves
   bool gb18030 = false;                              // four-byte codes: lead 81..FE, 30..39, 81..FE, 30..39
   std::vector<Cell> four;                            // GB18030 four-byte BMP codes by linear index
@@ -146,6 +145,7 @@ struct Tables {
       if (ev[k].at % 2 == 0 && one_char(ev, k, 1)) single[ev[k].at / 2] = make_cell(ev[k].cp);
     for (unsigned b = 0; b < 0x80; ++b) ascii = ascii && single[b] == make_cell(char32_t(b));
     if (!multibyte) return;
+    pairs.assign(1 << 16, 0);
     for (unsigned lead = 0; lead < 256; ++lead) {
       if (single[lead]) continue;
       buf.clear();
@@ -158,22 +158,26 @@ struct Tables {
   }
 
   void build_four(Icu& icu) {
-    std::vector<unsigned char> buf;
-    buf.reserve(kFourBmp * 5);
-    for (std::uint32_t lin = 0; lin < kFourBmp; ++lin) {
-      std::uint32_t v = lin;
-      unsigned char b[4];
-      b[3] = static_cast<unsigned char>(0x30 + v % 10), v /= 10;
-      b[2] = static_cast<unsigned char>(0x81 + v % 126), v /= 126;
-      b[1] = static_cast<unsigned char>(0x30 + v % 10), v /= 10;
-      b[0] = static_cast<unsigned char>(0x81 + v);
-      buf.insert(buf.end(), {b[0], b[1], b[2], b[3], '\n'});
-    }
-    std::vector<Event> ev;
-    icu.run(buf.data(), buf.size(), ev);
     four.assign(kFourBmp, 0);
-    for (std::size_t k = 0; k < ev.size(); ++k)
-      if (ev[k].at % 5 == 0 && one_char(ev, k, 4)) four[ev[k].at / 5] = make_cell(ev[k].cp);
+    constexpr std::uint32_t kChunk = 2048;  // probes per ICU call: small buffers
+    std::vector<unsigned char> buf;
+    std::vector<Event> ev;
+    for (std::uint32_t first = 0; first < kFourBmp; first += kChunk) {
+      const std::uint32_t last = std::min(kFourBmp, first + kChunk);
+      buf.clear();
+      for (std::uint32_t lin = first; lin < last; ++lin) {
+        std::uint32_t v = lin;
+        unsigned char b[4];
+        b[3] = static_cast<unsigned char>(0x30 + v % 10), v /= 10;
+        b[2] = static_cast<unsigned char>(0x81 + v % 126), v /= 126;
+        b[1] = static_cast<unsigned char>(0x30 + v % 10), v /= 10;
+        b[0] = static_cast<unsigned char>(0x81 + v);
+        buf.insert(buf.end(), {b[0], b[1], b[2], b[3], '\n'});
+      }
+      icu.run(buf.data(), buf.size(), ev);
+      for (std::size_t k = 0; k < ev.size(); ++k)
+        if (ev[k].at % 5 == 0 && one_char(ev, k, 4)) four[first + ev[k].at / 5] = make_cell(ev[k].cp);
+    }
   }
 
   // Event k is a good character of `len` bytes followed by the probe's '\n'.
@@ -216,7 +220,7 @@ class TableDecoder final : public Decoder {
     if (out_.size() < 3 * n + 8) out_.resize(3 * n + 8);
     const Tables& t = *tab_;
     const Cell* const single = t.single.data();
-    const Cell* const pairs = t.pairs.data();
+    const Cell* const pairs = t.pairs.empty() ? nullptr : t.pairs.data();
     char* o = out_.data();
     std::size_t i = 0;
     auto flush_out = [&] {
@@ -242,7 +246,7 @@ class TableDecoder final : public Decoder {
       }
       Cell c = single[p[i]];
       std::size_t len = 1;
-      if (!c && i + 1 < n) {
+      if (!c && pairs && i + 1 < n) {
         c = pairs[(unsigned(p[i]) << 8) | p[i + 1]];
         len = 2;
         if (!c && t.gb18030 && i + 3 < n) {
