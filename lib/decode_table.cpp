@@ -221,16 +221,29 @@ class TableDecoder final : public Decoder {
     const Tables& t = *tab_;
     const Cell* const single = t.single.data();
     const Cell* const pairs = t.pairs.empty() ? nullptr : t.pairs.data();
+    const bool ascii = t.ascii, gb4 = t.gb18030;
     char* o = out_.data();
     std::size_t i = 0;
+    // The current run of characters of equal text and raw length, kept in locals.
+    std::uint32_t run_raw = 0, run_count = 0, run_tw = 0, run_rw = 0;
+    auto extend = [&](std::uint32_t tw, std::uint32_t rw, std::uint32_t count) {
+      if (run_count && tw == run_tw && rw == run_rw) {
+        run_count += count;
+        return;
+      }
+      if (run_count && map) map->add_run(run_raw, run_count, run_tw, run_rw);
+      run_raw = std::uint32_t(raw_pos + i);
+      run_count = count, run_tw = tw, run_rw = rw;
+    };
     auto flush_out = [&] {
       text.append(out_.data(), std::size_t(o - out_.data()));
       o = out_.data();
+      if (run_count && map) map->add_run(run_raw, run_count, run_tw, run_rw);
+      run_count = 0;
     };
     while (i < n) {
       // Runs of ASCII, eight bytes at a time.
-      if (t.ascii && p[i] < 0x80) {
-        const std::uint32_t r = std::uint32_t(raw_pos + i);
+      if (ascii && p[i] < 0x80) {
         std::size_t j = i;
         while (j + 8 <= n) {
           std::uint64_t w;
@@ -240,23 +253,23 @@ class TableDecoder final : public Decoder {
           o += 8, j += 8;
         }
         for (; j < n && p[j] < 0x80; ++j) *o++ = char(p[j]);
-        if (map) map->add_bytes(r, std::uint32_t(j - i));
+        extend(1, 1, std::uint32_t(j - i));
         i = j;
         continue;
       }
       Cell c = single[p[i]];
-      std::size_t len = 1;
+      std::uint32_t len = 1;
       if (!c && pairs && i + 1 < n) {
         c = pairs[(unsigned(p[i]) << 8) | p[i + 1]];
         len = 2;
-        if (!c && t.gb18030 && i + 3 < n) {
+        if (!c && gb4 && i + 3 < n) {
           c = four(p + i);
           len = 4;
         }
       }
       if (c) {
         std::memcpy(o, &c, 4);  // out_ has slack: the length byte is overwritten or unused
-        if (map) map->add(std::uint32_t(raw_pos + i), c >> 24);
+        extend(c >> 24, len, 1);
         o += c >> 24;
         i += len;
         continue;

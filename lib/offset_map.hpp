@@ -28,6 +28,24 @@ class OffsetMap {
     size_ += text_len;
   }
 
+  /// Appends `count` characters of `text_len` UTF-8 bytes each, from raw offsets `raw`,
+  /// `raw + stride`, ...
+  void add_run(std::uint32_t raw, std::uint32_t count, std::uint32_t text_len, std::uint32_t stride) {
+    if (count == 0) return;
+    if (!runs_.empty()) {
+      Run& r = runs_.back();
+      const bool next = r.count == 1 ? raw >= r.raw && raw - r.raw == stride : r.rw == stride && raw == r.raw + r.count * r.rw;
+      if (r.tw == text_len && next) {
+        r.rw = stride;
+        r.count += count;
+        size_ += count * text_len;
+        return;
+      }
+    }
+    runs_.push_back({size_, raw, count, text_len, count == 1 ? 0 : stride});
+    size_ += count * text_len;
+  }
+
   /// Appends `n` one-byte characters from consecutive raw offsets starting at `raw`.
   void add_bytes(std::uint32_t raw, std::uint32_t n) {
     if (n == 0) return;

@@ -20,6 +20,12 @@ TEST_CASE("offset map equals a per-byte list", "[decode]") {
         m.add(raw, len);
         want.insert(want.end(), len, raw);
         raw += std::uint32_t(step(rng));
+      } else if (k == 6) {
+        const std::uint32_t len = std::uint32_t(tw(rng)), n = std::uint32_t(ascii(rng)) % 5 + 1;
+        const std::uint32_t stride = std::uint32_t(step(rng));
+        m.add_run(raw, n, len, stride);
+        for (std::uint32_t c = 0; c < n; ++c) want.insert(want.end(), len, raw + c * stride);
+        raw += n * stride;
       } else if (k < 8) {
         const std::uint32_t n = std::uint32_t(ascii(rng));
         m.add_bytes(raw, n);
