@@ -130,7 +130,7 @@ bool guess_lost(Reading& r) {
 // layer and applies what it finds inside the reading.
 // With `any_chain` (a stability probe of a legacy reading), every chain is tried, one level.
 bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth, bool any_chain = false) {
-  if (any_chain) depth = kMaxDepth - 2;
+  if (any_chain) depth = -1;  // a probe reads like a second repair: from the top, every layer
   if (depth + 1 >= kMaxDepth) return false;
   constexpr std::size_t kContext = 8;
   const std::size_t left = std::min(rep.first, kContext);
@@ -201,7 +201,10 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   std::vector<model::Cost> gains;
   add_gains(cands, gains);
   Preferred p = preferred_chain(gains);
-  p.relaxed = true;  // the first layer showed this is mojibake: any further layer that helps
+  // The first layer showed this is mojibake: any further layer that helps. A stability probe
+  // asks what a second repair would take: readings with the usual margins.
+  p.relaxed = !any_chain;
+  p.probe = any_chain;
   choose(cs, cands, p, inner);
   if (inner.empty()) return false;
   std::string text;
@@ -216,6 +219,35 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   }
   text.append(rep.text, copied, std::string::npos);
   rep.text = std::move(text);
+  return true;
+}
+
+// The alphabet of a letter class (0: not a letter of an alphabet).
+int alphabet(model::Class c) noexcept {
+  using model::Class;
+  switch (c) {
+    case Class::ascii_upper: case Class::ascii_lower: case Class::latin_upper: case Class::latin_lower: return 1;
+    case Class::cyr_upper: case Class::cyr_lower: return 2;
+    case Class::greek_upper: case Class::greek_lower: return 3;
+    case Class::hebrew: return 4;
+    case Class::arabic: return 5;
+    case Class::thai: return 6;
+    case Class::indic: return 7;
+    default: return 0;
+  }
+}
+
+// A reading into one letter of an alphabet that nothing around it uses (鬧 between a space and a
+// parenthesis as EUC-KR: ע; рок as UTF-8 read as cp866: ப): nothing supports it. A letter
+// next to a letter of its alphabet (M眉ller) or of the line's alphabet (est 脿 Paris) is supported.
+bool stray_letter(const std::vector<Ch>& cs, const Repair& rep) {
+  if (rep.text.empty()) return false;
+  const Decoded d = decode_at(rep.text, 0);
+  if (d.len != rep.text.size()) return false;
+  const int a = alphabet(model::char_class(d.cp));
+  if (a == 0) return false;
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if ((k < rep.first || k >= rep.last) && alphabet(model::char_class(cs[k].cp)) == a) return false;
   return true;
 }
 
@@ -450,6 +482,7 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, 
                                : rep.chars == 1 ? kShortMargin
                                                 : kMargin;
     if (rep.gain < margin + kLostMargin * rep.lost) continue;
+    if (!pref && (!p.relaxed || p.probe) && stray_letter(cs, rep)) continue;
     bool free = true;
     for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];
     if (!free || (rep.unchecked && options && !stable(rep, cs, *options))) continue;

@@ -59,6 +59,7 @@ struct Preferred {
   int chain = -1;        ///< index into chains(), -1: none has enough evidence
   bool strong = false;   ///< so much evidence that its doubtful readings are taken too
   bool relaxed = false;  ///< any reading that helps is taken (a further layer)
+  bool probe = false;    ///< a stability probe (see stable()), not a further layer
 };
 
 /// A short CJK reading (one or two characters) is dropped when the line holds clean CJK text.

@@ -3,6 +3,7 @@
 // chain with the most evidence in the text decide close calls; reports of lost text.
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 
 #include "model/model.hpp"
 #include "mojibake/chars.hpp"
@@ -310,8 +311,11 @@ constexpr int kMaxPasses = 3;  // a repaired text is checked again, so that repa
 
 }  // namespace
 
-bool mojibake_stage(std::string_view in, const Options& o, const Context& ctx, Result& out) {
+bool mojibake_stage(std::string_view in, const Options& options, const Context& ctx, Result& out) {
   (void)ctx;
+  // The passes need every fix's own reason (which spans are frozen); fixes are bounded at the end.
+  Options o = options;
+  o.max_fixes = std::numeric_limits<std::size_t>::max();
   if (!one_pass(in, o, {}, out)) return false;
   for (int pass = 1; pass < kMaxPasses && out.changed(); ++pass) {
     std::vector<Span> frozen;
@@ -322,6 +326,7 @@ bool mojibake_stage(std::string_view in, const Options& o, const Context& ctx, R
     out.fixes = compose(out.fixes, next.fixes, next.text);
     out.text = std::move(next.text);
   }
+  bound_fixes(out.fixes, out.text, options.max_fixes);
   return true;
 }
 

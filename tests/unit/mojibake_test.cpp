@@ -342,3 +342,22 @@ TEST_CASE("mojibake: a further layer of one character next to letters of another
   // A rare CJK character between clean CJK ones is not read again.
   CHECK(repair("去 CPAN 抓 CGI 和 LWP 兩個模組").text == "去 CPAN 抓 CGI 和 LWP 兩個模組");
 }
+
+TEST_CASE("mojibake: one character is not read as a lone letter of an alphabet the line lacks", "[mojibake]") {
+  // 鬧 is D7 A2 in EUC-KR, which as UTF-8 is Hebrew ע: alone between a space and a
+  // parenthesis, in a line without Hebrew, nothing supports that reading.
+  for (const std::string s : {"rtc 鬧 鐘", "alarm 鬧 (clock)"}) {
+    INFO(s);
+    CHECK(repair(s).text == s);
+  }
+  // A letter of the line's own alphabet is supported: à read as GBK is 脿.
+  CHECK(repair("Il est arrivé 脿 Paris hier soir.").text == "Il est arrivé à Paris hier soir.");
+}
+
+TEST_CASE("mojibake: a legacy reading is not dropped for a lone foreign letter its probe finds", "[mojibake]") {
+  // The probe that checks a windows-1251 reading is stable once read рок (in Срок) as UTF-8
+  // read as cp866, one Tamil letter: no Tamil around, so the reading stands.
+  const std::string orig = "Внимание: Срок действия ключа истекает завтра.";
+  const std::string bad = decode_as(encode_as(orig, CodecId::cp1251), CodecId::cp1252);
+  CHECK(repair(bad).text == orig);
+}
