@@ -202,7 +202,8 @@ std::uint64_t Repairer::bytes_in() const noexcept { return impl_->total_in; }
 
 Result repair_bytes(std::span<const std::byte> bytes, const Options& options) {
   Repairer r(options);
-  r.impl_->ready.text.reserve(bytes.size() + bytes.size() / 2 + 64);
+  // Room for the usual growth (GBK 1.5x, a Cyrillic or Greek code page 2x); reserving does not touch memory.
+  r.impl_->ready.text.reserve(2 * bytes.size() + 64);
   r.feed(bytes);
   r.finish();
   Result out = r.take();
