@@ -126,10 +126,40 @@ bool guess_lost(Reading& r) {
   return true;
 }
 
+// The alphabet of a letter class (0: not a letter of an alphabet).
+int alphabet(model::Class c) noexcept {
+  using model::Class;
+  switch (c) {
+    case Class::ascii_upper: case Class::ascii_lower: case Class::latin_upper: case Class::latin_lower: return 1;
+    case Class::cyr_upper: case Class::cyr_lower: return 2;
+    case Class::greek_upper: case Class::greek_lower: return 3;
+    case Class::hebrew: return 4;
+    case Class::arabic: return 5;
+    case Class::thai: return 6;
+    case Class::indic: return 7;
+    default: return 0;
+  }
+}
+
+// A reading into one letter of an alphabet that nothing around it uses (鬧 between a space and a
+// parenthesis as EUC-KR: ע): nothing supports it. A letter next to a letter of its alphabet
+// (M眉ller) or of the line's alphabet (est 脿 Paris) is supported.
+bool stray_letter(const std::vector<Ch>& cs, const Repair& rep) {
+  if (rep.text.empty()) return false;
+  const Decoded d = decode_at(rep.text, 0);
+  if (d.len != rep.text.size()) return false;
+  const int a = alphabet(model::char_class(d.cp));
+  if (a == 0) return false;
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if ((k < rep.first || k >= rep.last) && alphabet(model::char_class(cs[k].cp)) == a) return false;
+  return true;
+}
+
 // Searches a reading's text (between the characters around it in the line) for a further
 // layer and applies what it finds inside the reading.
 // With `any_chain` (a stability probe of a legacy reading), every chain is tried, one level.
-bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth, bool any_chain = false) {
+bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth, bool any_chain = false,
+            std::uint32_t live = 0) {
   if (any_chain) depth = -1;  // a probe reads like a second repair: from the top, every layer
   if (depth + 1 >= kMaxDepth) return false;
   constexpr std::size_t kContext = 8;
@@ -205,6 +235,7 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   // asks what a second repair would take: readings with the usual margins.
   p.relaxed = !any_chain;
   p.probe = any_chain;
+  p.live = live;
   choose(cs, cands, p, inner);
   if (inner.empty()) return false;
   std::string text;
@@ -219,35 +250,6 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   }
   text.append(rep.text, copied, std::string::npos);
   rep.text = std::move(text);
-  return true;
-}
-
-// The alphabet of a letter class (0: not a letter of an alphabet).
-int alphabet(model::Class c) noexcept {
-  using model::Class;
-  switch (c) {
-    case Class::ascii_upper: case Class::ascii_lower: case Class::latin_upper: case Class::latin_lower: return 1;
-    case Class::cyr_upper: case Class::cyr_lower: return 2;
-    case Class::greek_upper: case Class::greek_lower: return 3;
-    case Class::hebrew: return 4;
-    case Class::arabic: return 5;
-    case Class::thai: return 6;
-    case Class::indic: return 7;
-    default: return 0;
-  }
-}
-
-// A reading into one letter of an alphabet that nothing around it uses (鬧 between a space and a
-// parenthesis as EUC-KR: ע; рок as UTF-8 read as cp866: ப): nothing supports it. A letter
-// next to a letter of its alphabet (M眉ller) or of the line's alphabet (est 脿 Paris) is supported.
-bool stray_letter(const std::vector<Ch>& cs, const Repair& rep) {
-  if (rep.text.empty()) return false;
-  const Decoded d = decode_at(rep.text, 0);
-  if (d.len != rep.text.size()) return false;
-  const int a = alphabet(model::char_class(d.cp));
-  if (a == 0) return false;
-  for (std::size_t k = 0; k < cs.size(); ++k)
-    if ((k < rep.first || k >= rep.last) && alphabet(model::char_class(cs[k].cp)) == a) return false;
   return true;
 }
 
@@ -426,11 +428,11 @@ void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_c
     if (counts(r)) per_chain[r.chain] += r.gain;
 }
 
-bool stable(Repair& rep, const std::vector<Ch>& cs, const Options& o) {
+bool stable(Repair& rep, const std::vector<Ch>& cs, const Options& o, std::uint32_t live) {
   if (!rep.unchecked) return true;
   rep.unchecked = false;
   Repair probe = rep;
-  return !deepen(probe, cs, o, 0, true);
+  return !deepen(probe, cs, o, 0, true, live);
 }
 
 bool needs_check(const std::vector<Repair>& cands, std::size_t chain) noexcept {
@@ -438,13 +440,14 @@ bool needs_check(const std::vector<Repair>& cands, std::size_t chain) noexcept {
                      [chain](const Repair& r) { return r.unchecked && r.chain == chain && counts(r); });
 }
 
-bool check_chain(std::vector<Repair>& cands, std::size_t chain, const std::vector<Ch>& cs, const Options& o) {
+bool check_chain(std::vector<Repair>& cands, std::size_t chain, const std::vector<Ch>& cs, const Options& o,
+                 std::uint32_t live) {
   bool any = false;
   cands.erase(std::remove_if(cands.begin(), cands.end(),
                              [&](Repair& r) {
                                if (!r.unchecked || r.chain != chain || !counts(r)) return false;
                                any = true;
-                               return !stable(r, cs, o);
+                               return !stable(r, cs, o, live);
                              }),
               cands.end());
   return any;
@@ -455,6 +458,8 @@ Preferred preferred_chain(const std::vector<model::Cost>& per_chain) noexcept {
   for (std::size_t c = 0; c < per_chain.size(); ++c)
     if (per_chain[c] >= kEvidence && (p.chain < 0 || per_chain[c] > per_chain[std::size_t(p.chain)])) p.chain = int(c);
   p.strong = p.chain >= 0 && per_chain[std::size_t(p.chain)] >= kStrong;
+  for (std::size_t c = 0; c < per_chain.size() && c < 32; ++c)
+    if (per_chain[c] > 0) p.live |= 1u << c;
   return p;
 }
 
@@ -477,15 +482,18 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, 
     Repair& rep = cands[i];
     const bool pref = int(rep.chain) == preferred;
     if (rep.punct_only && !pref) continue;  // punctuation alone is evidence only in the main chain
-    const model::Cost margin = p.relaxed ? kPreferredMargin
+    const bool live = p.probe && (p.live >> rep.chain & 1);  // a second repair's main chain, maybe
+    const model::Cost margin = p.relaxed || live ? kPreferredMargin
                                : pref    ? (p.strong ? -kDoubtful : kPreferredMargin)
                                : rep.chars == 1 ? kShortMargin
                                                 : kMargin;
     if (rep.gain < margin + kLostMargin * rep.lost) continue;
-    if (!pref && (!p.relaxed || p.probe) && stray_letter(cs, rep)) continue;
+    // Not in a stability probe: the text a second repair sees around the letter is not known (the
+    // line's other readings may bring its alphabet), so the probe assumes the letter supported.
+    if (!pref && !p.relaxed && !p.probe && stray_letter(cs, rep)) continue;
     bool free = true;
     for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];
-    if (!free || (rep.unchecked && options && !stable(rep, cs, *options))) continue;
+    if (!free || (rep.unchecked && options && !stable(rep, cs, *options, p.live))) continue;
     for (std::size_t k = rep.first; k < rep.last; ++k) taken[k] = true;
     out.push_back(std::move(rep));
   }

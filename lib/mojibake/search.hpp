@@ -1,6 +1,7 @@
 // search.hpp — finding and choosing readings for a piece of text (internal).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,14 +44,17 @@ void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_c
 /// layer, so if it reads as mojibake again the reading is dropped (else repair() would not be
 /// idempotent). The check is costly, so collect() leaves it to the readings that matter: those
 /// that may be chosen (choose()) and those of the chain that may become the main one.
-[[nodiscard]] bool stable(Repair& rep, const std::vector<Ch>& cs, const Options& options);
+/// `live`: the chains with evidence in the text (bit c for chains()[c]): a second repair could make
+/// one of them the main chain, so the probe takes their readings with the main chain's margin.
+[[nodiscard]] bool stable(Repair& rep, const std::vector<Ch>& cs, const Options& options, std::uint32_t live);
 
 /// Whether check_chain() has anything to check in `cands` for chain `chain`.
 [[nodiscard]] bool needs_check(const std::vector<Repair>& cands, std::size_t chain) noexcept;
 
 /// Drops the unstable readings of chain `chain` that add_gains() counts; true when any was
 /// unchecked (the sums must then be made again).
-bool check_chain(std::vector<Repair>& cands, std::size_t chain, const std::vector<Ch>& cs, const Options& options);
+bool check_chain(std::vector<Repair>& cands, std::size_t chain, const std::vector<Ch>& cs, const Options& options,
+                 std::uint32_t live);
 
 /// Chooses non-overlapping candidates with a clear margin, best gain first; candidates of the
 /// preferred chain come first and need less margin. Appends them to `out` in increasing order.
@@ -60,6 +64,7 @@ struct Preferred {
   bool strong = false;   ///< so much evidence that its doubtful readings are taken too
   bool relaxed = false;  ///< any reading that helps is taken (a further layer)
   bool probe = false;    ///< a stability probe (see stable()), not a further layer
+  std::uint32_t live = 0;  ///< chains with evidence in the text (bit c for chains()[c])
 };
 
 /// A short CJK reading (one or two characters) is dropped when the line holds clean CJK text.

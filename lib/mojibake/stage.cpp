@@ -263,7 +263,7 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
     for (Line& line : lines) {
       if (!needs_check(line.cands, std::size_t(preferred.chain))) continue;
       read_line(line);
-      checked |= check_chain(line.cands, std::size_t(preferred.chain), cs, o);
+      checked |= check_chain(line.cands, std::size_t(preferred.chain), cs, o, preferred.live);
     }
     if (checked) continue;
     if (swept) break;
@@ -294,7 +294,9 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
   }
   if (direct) return b.finish();
   // UTF-16 read as 8-bit is a reading of the whole text: it wins only against the line readings.
-  if (utf16_gain > line_gain + 16 * model::kBit) {
+  // ... and only when its text does not read as mojibake again (it is the innermost layer).
+  Result again;
+  if (utf16_gain > line_gain + 16 * model::kBit && !(one_pass(utf16.text, o, {}, again) && again.changed())) {
     b.replace({0, in.size()}, utf16.text, FixKind::mojibake, confidence(utf16_gain),
               utf16_le ? "utf-16le read as windows-1252" : "utf-16be read as windows-1252");
     return b.finish();
