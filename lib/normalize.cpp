@@ -8,6 +8,7 @@
 
 #include "plan.hpp"
 #include "stage.hpp"
+#include "bmp_bits.hpp"
 #include "tables/bit_table.hpp"
 #include "tables/normalization.inc"
 #include "utf8.hpp"
@@ -20,6 +21,18 @@ bool suspect(NormalForm form, char32_t cp) noexcept {
   using namespace tables;
   return form == NormalForm::nfkc ? bit_test(nfkc_suspect_index, nfkc_suspect_blocks, cp)
                                   : bit_test(nfc_suspect_index, nfc_suspect_blocks, cp);
+}
+
+// The BMP suspects of a form, but ASCII and the CJK ideographs U+4000..U+9FFF, which never change
+// under NFC or NFKC.
+const BmpBits& suspect_bits(NormalForm form) {
+  static const BmpBits nfc = BmpBits::of([](char32_t cp) {
+    return cp >= 0x80 && !(cp >= 0x4000 && cp <= 0x9FFF) && suspect(NormalForm::nfc, cp);
+  });
+  static const BmpBits nfkc = BmpBits::of([](char32_t cp) {
+    return cp >= 0x80 && !(cp >= 0x4000 && cp <= 0x9FFF) && suspect(NormalForm::nfkc, cp);
+  });
+  return form == NormalForm::nfkc ? nfkc : nfc;
 }
 
 const icu::Normalizer2* normalizer(NormalForm form) {
@@ -99,29 +112,19 @@ bool normalize_form(std::string_view in, const Options& o, Result& out) {
   const icu::Normalizer2* norm = nullptr;
   const char* form_name = form == NormalForm::nfkc ? "not in NFKC" : "not in NFC";
   const std::size_t n = in.size();
+  const BmpBits& bits = suspect_bits(form);
   constexpr std::size_t none = ~std::size_t{0};
   std::size_t i = 0, floor = 0;
-  std::size_t prev = none;  // start of the previous character (a starter) not yet part of a fix
   while (i < n) {
-    const std::size_t j = skip_quiet(in, i, false);
-    if (j > i) {
-      prev = j - 1;
-      i = j;
-      if (i == n) break;
-    }
-    // CJK ideographs U+4000..U+9FFF (lead bytes E4..E9) never change under NFC or NFKC.
-    const auto lead = static_cast<unsigned char>(in[i]);
-    if (lead >= 0xE4 && lead <= 0xE9 && i + 2 < n) {
-      prev = i;
-      i += 3;
-      continue;
-    }
+    // ASCII and the CJK ideographs U+4000..U+9FFF (lead bytes E4..E9) are never suspects.
+    i = next_lead_outside(in, i, 0xE4, 0xE9);
+    if (i == n) break;
     const Decoded d = decode_at(in, i);
-    if (!suspect(form, d.cp)) {
-      prev = i;
+    if (!(d.cp < 0x10000 ? bits.test(d.cp) : suspect(form, d.cp))) {
       i += d.len;
       continue;
     }
+    const std::size_t prev = i > 0 ? char_start(in, i - 1) : none;  // the character before: a starter
     // A segment from the last starter before the suspect to the next non-suspect character.
     const std::size_t s = (prev != none && prev >= floor) ? prev : i;
     std::size_t e = i + d.len;
@@ -141,7 +144,6 @@ bool normalize_form(std::string_view in, const Options& o, Result& out) {
         floor = e;
       }
     }
-    prev = none;
     i = e;
   }
   return b.finish();

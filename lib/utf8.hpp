@@ -80,6 +80,12 @@ inline void append_utf8(std::string& out, char32_t cp) {
 /// Length of the longest prefix of `s` that is valid UTF-8 (== s.size() when all is valid).
 [[nodiscard]] std::size_t valid_prefix(std::string_view s) noexcept;
 
+/// Offset of the first lead byte (C0..FF) at or after `i` in `s` outside [lo, hi], or s.size():
+/// the characters a scan must look at when all others (ASCII, lead bytes lo..hi) cannot concern
+/// it. Sixteen bytes at a time with SSE2.
+[[nodiscard]] std::size_t next_lead_outside(std::string_view s, std::size_t i, unsigned char lo,
+                                            unsigned char hi) noexcept;
+
 /// Start of the code point containing byte `i` of valid UTF-8 (steps back over continuation
 /// bytes, at most three).
 [[nodiscard]] std::size_t char_start(std::string_view s, std::size_t i) noexcept;

@@ -3,14 +3,19 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <memory>
 #include <span>
 #include <string>
 #include <mutex>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "tables/zh_script.inc"
+#include "bmp_bits.hpp"
 #include "utf8.hpp"
 
 namespace mojifix::detail::zh {
@@ -127,65 +132,104 @@ void tally(std::string_view text, Tally& t) {
   t.seen |= seen;
 }
 
+namespace {
+
+// Whether a BMP character is Simplified-only (1) or Traditional-only (2): two bits per code
+// point, 16 KiB (the hot loop of mixed_lines stays in the first-level cache).
+class ScriptBits {
+ public:
+  ScriptBits() {
+    const std::uint8_t* bmp = class_blocks();
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+      const unsigned k = bmp[cp] & 7;
+      const std::uint64_t v = k == kSOnly ? 1 : k == kTOnly ? 2 : 0;
+      words_[cp >> 5] |= v << (2 * (cp & 31));
+    }
+  }
+  [[nodiscard]] unsigned of(char32_t cp) const noexcept { return unsigned(words_[cp >> 5] >> (2 * (cp & 31))) & 3; }
+
+ private:
+  std::array<std::uint64_t, 2048> words_{};
+};
+
+const ScriptBits& script_bits() {
+  static const ScriptBits bits;
+  return bits;
+}
+
+// The end of the line holding byte i: the next LF or CR, or n.
+std::size_t line_end(const unsigned char* b, std::size_t i, std::size_t n) noexcept {
+  while (i < n && b[i] != '\n' && b[i] != '\r') ++i;
+  return i;
+}
+
+}  // namespace
+
 void mixed_lines(std::string_view text, std::vector<Span>& out) {
+  const ScriptBits& bits = script_bits();
   const std::uint8_t* bmp = class_blocks();
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   std::size_t line_start = 0;
   unsigned line = 0;  // bit 0: Simplified-only seen, bit 1: Traditional-only seen
   constexpr unsigned kBit[8] = {0, 0, 1, 2, 0, 0, 0, 0};
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned c = b[i];
-    if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {  // three-byte characters: runs of CJK
-      do {
-        const char32_t cp = char32_t(((b[i] & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
-        line |= kBit[bmp[cp] & 7];
-        i += 3;
-      } while (i + 2 < n && (b[i] & 0xF0) == 0xE0);
-      continue;
-    }
-    if (c < 0x80 && line == 0) {  // nothing seen on this line: line breaks only move its start
-      const std::size_t from = i;
-      while (i + 8 <= n) {
-        std::uint64_t x;
-        std::memcpy(&x, b + i, 8);
-        if (x & kHigh) break;
-        i += 8;
-      }
-      while (i < n && b[i] < 0x80) ++i;
-      for (std::size_t j = i; j > from; --j) {
-        if (b[j - 1] == '\n' || b[j - 1] == '\r') {
-          line_start = j;
-          break;
-        }
-      }
-      continue;
-    }
-    if (c < 0x80) {
-      while (i + 8 <= n) {  // ASCII without line breaks: eight bytes at a time
-        std::uint64_t x;
-        std::memcpy(&x, b + i, 8);
-        const std::uint64_t nl = x ^ (kOnes * '\n'), cr = x ^ (kOnes * '\r');
-        if ((x & kHigh) | ((nl - kOnes) & ~nl & kHigh) | ((cr - kOnes) & ~cr & kHigh)) break;
-        i += 8;
-      }
-      while (i < n && b[i] < 0x80) {
-        if (b[i] == '\n' || b[i] == '\r') {  // CR too: a line ending the normalize stage may rewrite
+  std::size_t i = 0;  // a character boundary, except inside the sixteen-byte loop
+  // Character by character up to `stop` (CR ends a line too: the normalize stage may rewrite it).
+  auto chars_to = [&](std::size_t stop) {
+    while (i < stop) {
+      const unsigned c = b[i];
+      if (c < 0x80) {
+        if (c == '\n' || c == '\r') {
           if (line == 3) out.push_back({line_start, i});
           line = 0;
           line_start = i + 1;
         }
         ++i;
+      } else if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+        line |= bits.of(three_byte_cp(b + i));
+        i += 3;
+      } else {
+        unsigned len;
+        line |= kBit[lookup(bmp, next_cp(b + i, len)) & 7];
+        i += len;
       }
+    }
+  };
+  auto back_to_char = [&] {
+    for (int k = 0; k < 3 && i > 0 && i < n && (b[i] & 0xC0) == 0x80; ++k) --i;
+  };
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: the three-byte characters come as a mask of their lead bytes (a
+  // character met twice, from a step back to its start, changes nothing); a chunk with a line
+  // break or another lead byte goes character by character.
+  const __m128i high4 = _mm_set1_epi8(char(0xF0)), e0 = _mm_set1_epi8(char(0xE0));
+  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+  const __m128i above_trail = _mm_set1_epi8(char(0xBF)), zero = _mm_setzero_si128();
+  while (i + 18 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i lead3 = _mm_cmpeq_epi8(_mm_and_si128(v, high4), e0);
+    const __m128i not_lead = _mm_cmpeq_epi8(_mm_subs_epu8(v, above_trail), zero);
+    const __m128i other = _mm_andnot_si128(_mm_or_si128(lead3, not_lead), _mm_set1_epi8(-1));
+    if (_mm_movemask_epi8(_mm_or_si128(other, _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr))))) {
+      const std::size_t stop = i + 16;
+      back_to_char();
+      chars_to(stop);
       continue;
     }
-    unsigned len;
-    const char32_t cp = next_cp(b + i, len);
-    line |= kBit[lookup(bmp, cp) & 7];
-    i += len;
+    for (unsigned m = unsigned(_mm_movemask_epi8(lead3)); m; m &= m - 1)
+      line |= bits.of(three_byte_cp(b + i + std::size_t(std::countr_zero(m))));
+    i += 16;
+    if (line == 3) {  // mixed: the rest of the line cannot change that
+      i = line_end(b, i, n);
+      out.push_back({line_start, i});
+      line = 0;
+      line_start = i + 1;
+      i = std::min(n, i + 1);
+    }
   }
+  back_to_char();
+#endif
+  chars_to(n);
   if (line == 3) out.push_back({line_start, n});
 }
 

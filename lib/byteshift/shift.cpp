@@ -63,35 +63,35 @@ bool shift_repair(CodecId id, std::span<const Ch> cs, std::size_t t, bool guess,
   orig.push(after);
 
   model::Cost best_gain = 0;
-  std::vector<Slot> best_slots, trial;
+  std::vector<Slot> best_slots;
   std::vector<Piece> pieces;
-  auto consider = [&](std::vector<Slot>& s, model::Cost penalty) {
-    pieces.clear();
-    decode_slots(id, s, pieces);
+  // A reading counts only when it beats the best so far and the margin: costs only grow along
+  // the text, so its decoding stops as soon as it cannot (the outcome is the same as scoring
+  // every reading whole).
+  auto consider = [&](const EditedSlots& s, model::Cost penalty) {
+    const model::Cost bound = orig.total - penalty - std::max(best_gain + 1, kMargin);
+    if (bound < 0) return;
     std::size_t lost = 0;
-    for (const Piece& p : pieces) lost += p.lost;
-    if (lost > lost_before + 1) return;
-    const model::Cost gain = orig.total - pieces_cost(pieces, before, after) - penalty;
-    if (gain > best_gain) best_gain = gain, best_slots = s;
+    model::Scorer sc;
+    sc.prev = before;
+    const bool whole = each_piece(id, s, [&](const Piece& p) {
+      lost += p.lost;
+      sc.push(p.lost ? kReplacement : p.cp);
+      return lost <= lost_before + 1 && sc.total <= bound;
+    });
+    if (!whole) return;
+    if (after) sc.push(after);  // as pieces_cost() does
+    const model::Cost gain = orig.total - sc.total - penalty;
+    if (gain > best_gain) best_gain = gain, best_slots = s.materialize();
   };
   const std::size_t from = t - b > kLookBack ? t - kLookBack : b;
   for (std::size_t k = from; k <= t && k < e; ++k) {
     const std::size_t c = start[k - b];
     const Slot& s = slots[c];
     if (s.lost) continue;
-    if (trail_byte(id, s.byte)) {  // the lead byte of the character at c was lost
-      trial = slots;
-      trial.insert(trial.begin() + std::ptrdiff_t(c), Slot{0, true, s.src});
-      consider(trial, 0);
-    }
-    if (lead_byte(id, s.byte)) {  // its trail byte was lost
-      trial = slots;
-      trial.insert(trial.begin() + std::ptrdiff_t(c) + 1, Slot{0, true, s.src});
-      consider(trial, 0);
-    }
-    trial = slots;  // an extra byte came in
-    trial.erase(trial.begin() + std::ptrdiff_t(c));
-    consider(trial, kExtraCost);
+    if (trail_byte(id, s.byte)) consider({slots, c, true, Slot{0, true, s.src}}, 0);  // its lead byte was lost
+    if (lead_byte(id, s.byte)) consider({slots, c + 1, true, Slot{0, true, s.src}}, 0);  // its trail byte was lost
+    consider({slots, c, false, {}}, kExtraCost);  // an extra byte came in
   }
   if (best_gain < kMargin) return false;
   pieces.clear();

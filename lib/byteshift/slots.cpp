@@ -24,42 +24,10 @@ bool trail_byte(CodecId id, std::uint8_t b) noexcept {
 }
 
 void decode_slots(CodecId id, std::span<const Slot> s, std::vector<Piece>& out) {
-  const std::size_t n = s.size();
-  for (std::size_t i = 0; i < n;) {
-    const auto at = std::uint32_t(i);
-    const bool next_trail = i + 1 < n && (s[i + 1].lost || trail_byte(id, s[i + 1].byte));
-    if (s[i].lost) {
-      const std::uint8_t len = next_trail ? 2 : 1;
-      out.push_back({kReplacement, at, len, true});
-      i += len;
-      continue;
-    }
-    const std::uint8_t b = s[i].byte;
-    if (b < 0x80) {
-      out.push_back({b, at, 1, false});
-      ++i;
-      continue;
-    }
-    if (i + 1 < n && s[i + 1].lost && lead_byte(id, b)) {
-      out.push_back({kReplacement, at, 2, true});
-      i += 2;
-      continue;
-    }
-    unsigned char buf[kMaxCode];
-    int k = 0;
-    while (k < kMaxCode && i + std::size_t(k) < n && !s[i + std::size_t(k)].lost) {
-      buf[k] = s[i + std::size_t(k)].byte;
-      ++k;
-    }
-    const CodecChar c = decode_char(id, buf, buf + k);
-    if (c.len == 0) {
-      out.push_back({kReplacement, at, 1, true});
-      ++i;
-    } else {
-      out.push_back({c.cp, at, c.len, false});
-      i += c.len;
-    }
-  }
+  each_piece(id, s, [&](const Piece& p) {
+    out.push_back(p);
+    return true;
+  });
 }
 
 bool push_char(CodecId id, char32_t cp, std::uint32_t src, std::vector<Slot>& out) {

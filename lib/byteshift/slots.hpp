@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "codec/codec.hpp"
+#include "utf8.hpp"
 
 namespace mojifix::detail::bs {
 
@@ -37,6 +38,57 @@ struct Piece {
 
 /// Decodes `s` like a replacing decoder: an invalid byte is one U+FFFD; a character that holds a
 /// lost slot is one lost piece (a lost lead takes the next slot when that can be a trail).
+/// Calls `each(piece)` in order; stops early (returning false) when that returns false.
+/// `Slots` is any sequence of slots with size() and operator[].
+template <class Slots, class Each>
+bool each_piece(CodecId id, const Slots& s, Each&& each) {
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    const auto at = std::uint32_t(i);
+    const bool next_trail = i + 1 < n && (s[i + 1].lost || trail_byte(id, s[i + 1].byte));
+    Piece p;
+    if (s[i].lost) {
+      p = {kReplacement, at, std::uint8_t(next_trail ? 2 : 1), true};
+    } else if (s[i].byte < 0x80) {
+      p = {s[i].byte, at, 1, false};
+    } else if (i + 1 < n && s[i + 1].lost && lead_byte(id, s[i].byte)) {
+      p = {kReplacement, at, 2, true};
+    } else {
+      unsigned char buf[kMaxCode];
+      int k = 0;
+      for (; k < kMaxCode && i + std::size_t(k) < n && !s[i + std::size_t(k)].lost; ++k) buf[k] = s[i + std::size_t(k)].byte;
+      const CodecChar c = decode_char(id, buf, buf + k);
+      p = c.len == 0 ? Piece{kReplacement, at, 1, true} : Piece{c.cp, at, std::uint8_t(c.len), false};
+    }
+    i += p.n;
+    if (!each(p)) return false;
+  }
+  return true;
+}
+
+/// A sequence of slots with one slot put in before `at` or the slot at `at` taken out, read in
+/// place (a trial reading of shift repair, without copying the others).
+struct EditedSlots {
+  std::span<const Slot> base;
+  std::size_t at = 0;
+  bool insert = true;
+  Slot slot{};
+  [[nodiscard]] std::size_t size() const noexcept { return insert ? base.size() + 1 : base.size() - 1; }
+  [[nodiscard]] const Slot& operator[](std::size_t i) const noexcept {
+    if (i < at) return base[i];
+    if (insert) return i == at ? slot : base[i - 1];
+    return base[i + 1];
+  }
+  /// The edited sequence as a vector.
+  [[nodiscard]] std::vector<Slot> materialize() const {
+    std::vector<Slot> v(base.begin(), base.end());
+    if (insert) v.insert(v.begin() + std::ptrdiff_t(at), slot);
+    else v.erase(v.begin() + std::ptrdiff_t(at));
+    return v;
+  }
+};
+
+/// each_piece() collected in `out`.
 void decode_slots(CodecId id, std::span<const Slot> s, std::vector<Piece>& out);
 
 /// Appends the slots of `cp` in `id` (U+FFFD: one lost slot); returns false when `cp` has no code.

@@ -357,7 +357,12 @@ std::size_t repair_with(CodecId id, std::span<const Ch> cs, bool guess, std::vec
 }  // namespace
 
 bool split_repair(std::span<const Ch> cs, bool guess, std::vector<Rebuild>& out) {
-  bool glossy = false;  // cheap test first: some ')' closes a gloss
+  // Cheap tests first: a byte the decoder could not read (U+FFFD or '?': the only unknowns
+  // tokenize() makes) ...
+  bool unread = false;
+  for (std::size_t k = 0; k < cs.size() && !unread; ++k) unread = cs[k].cp == kReplacement || cs[k].cp == '?';
+  if (!unread) return false;
+  bool glossy = false;  // ... and some ')' closing a gloss
   for (std::size_t k = 1; k < cs.size() && !glossy; ++k) {
     if (cs[k].cp != ')') continue;
     for (std::size_t j = k; j-- > 0 && k - j <= 8 && !glossy;) glossy = parse_gloss(cs, j, false).has_value();

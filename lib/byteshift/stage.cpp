@@ -1,10 +1,15 @@
 // stage.cpp — the byte_shift stage: a fast scan for evidence, then line by line the repair of
 // byte-level glosses that split characters (split.hpp) and of one-byte shifts (shift.hpp).
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
+#include "bmp_bits.hpp"
 #include "byteshift/shift.hpp"
 #include "byteshift/split.hpp"
 #include "model/bmp.hpp"
@@ -20,47 +25,43 @@ namespace {
 constexpr CodecId kCodecs[] = {CodecId::gbk, CodecId::big5, CodecId::sjis};
 constexpr std::size_t kSkip = 8;  // characters skipped after a trigger that led nowhere
 
-bool has_byte(std::uint64_t x, unsigned char c) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-  const std::uint64_t y = x ^ (ones * c);
-  return ((y - ones) & ~y & high) != 0;
-}
-
-// Offset of the next byte worth a look: non-ASCII, or '?' (a byte a decoder could not read).
-std::size_t skip_plain(const unsigned char* b, std::size_t i, std::size_t n) noexcept {
-  constexpr std::uint64_t high = 0x8080808080808080ULL;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, b + i, 8);
-    if ((x & high) || has_byte(x, '?')) break;
-  }
-  while (i < n && b[i] < 0x80 && b[i] != '?') ++i;
-  return i;
-}
-
 // model::suspect of the BMP as a bit set (8 KiB, built once): the scan asks it of every CJK
 // character.
-const std::array<std::uint64_t, 1024>& suspect_bits() {
-  static const auto bits = [] {
-    std::array<std::uint64_t, 1024> b{};
-    for (char32_t cp = 0; cp < 0x10000; ++cp)
-      if (model::bmp::suspect(cp)) b[cp >> 6] |= std::uint64_t(1) << (cp & 63);
-    return b;
-  }();
+const BmpBits& suspect_bits() {
+  static const BmpBits bits = BmpBits::of([](char32_t cp) { return model::bmp::suspect(cp); });
   return bits;
 }
 
 bool suspect(char32_t cp) noexcept { return cp < 0x10000 ? model::bmp::suspect(cp) : model::suspect(cp); }
 
-// Skips three-byte characters (most CJK text) that are not suspect; `in` is valid UTF-8.
-std::size_t skip_plain_cjk(const unsigned char* b, std::size_t i, std::size_t n,
-                           const std::array<std::uint64_t, 1024>& bits) noexcept {
-  while (i + 3 <= n && (b[i] & 0xF0) == 0xE0) {
-    const char32_t cp = char32_t((b[i] & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F));
-    if (bits[cp >> 6] >> (cp & 63) & 1) break;
-    i += 3;
+// Offset of the next character worth a look, from `i` (a character boundary of valid UTF-8):
+// '?', a two- or four-byte character, or a suspect three-byte one. With SSE2, sixteen bytes at a
+// time: the lead bytes of three-byte characters come as a bit mask and only they are tested
+// (only lead bytes can match, so the result is a character boundary).
+std::size_t next_look(const unsigned char* b, std::size_t i, std::size_t n, const BmpBits& bits) noexcept {
+#if defined(__SSE2__)
+  const __m128i question = _mm_set1_epi8('?'), high4 = _mm_set1_epi8(char(0xF0)), e0 = _mm_set1_epi8(char(0xE0));
+  const __m128i above_trail = _mm_set1_epi8(char(0xBF)), zero = _mm_setzero_si128();
+  while (i + 18 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i lead3 = _mm_cmpeq_epi8(_mm_and_si128(v, high4), e0);
+    const __m128i lead = _mm_xor_si128(_mm_cmpeq_epi8(_mm_subs_epu8(v, above_trail), zero), _mm_set1_epi8(-1));
+    const unsigned other = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, question), _mm_andnot_si128(lead3, lead))));
+    unsigned threes = unsigned(_mm_movemask_epi8(lead3));
+    if (other) threes &= (other & (0u - other)) - 1;  // only the ones before the first other hit
+    for (; threes; threes &= threes - 1) {
+      const std::size_t p = i + std::size_t(std::countr_zero(threes));
+      if (bits.test(three_byte_cp(b + p))) return p;
+    }
+    if (other) return i + std::size_t(std::countr_zero(other));
+    i += 16;
   }
-  return i;
+#endif
+  for (; i < n; ++i) {
+    const unsigned c = b[i];
+    if (c == '?' || (c >= 0xC0 && ((c & 0xF0) != 0xE0 || i + 3 > n || bits.test(three_byte_cp(b + i))))) return i;
+  }
+  return n;
 }
 
 bool cjk_or_lost(char32_t cp) noexcept { return cp == kReplacement || model::is_cjk(cp); }
@@ -254,15 +255,11 @@ bool byte_shift_stage(std::string_view in, const Options& options, const Context
   std::vector<bool> split;
   std::vector<Ch> cs;
   const auto& bits = suspect_bits();
-  std::size_t i = skip_plain(b, 0, n);
-  while (i < n) {
-    if (const std::size_t j = skip_plain_cjk(b, i, n, bits); j != i) {
-      i = skip_plain(b, j, n);
-      continue;
-    }
+  std::size_t i = 0;
+  while ((i = next_look(b, i, n, bits)) < n) {
     const Decoded d = decode_utf8(b + i, b + n);
     if (!worth_a_look(in, i, d.cp, d.len)) {
-      i = skip_plain(b, i + d.len, n);
+      i += d.len;
       continue;
     }
     const void* nl_before = i ? memrchr(b, '\n', i) : nullptr;
@@ -275,7 +272,7 @@ bool byte_shift_stage(std::string_view in, const Options& options, const Context
       rebuilds.resize(before);
       split.resize(before);
     }
-    i = skip_plain(b, le, n);
+    i = le;
   }
   if (rebuilds.empty()) return false;
   EditBuilder eb(in, out, options.max_fixes);

@@ -121,7 +121,7 @@ Step strict(CodecId id, const unsigned char* b, std::size_t n, bool final) {
 
 std::span<const Chain> chains() noexcept { return kChains; }
 
-bool read_chain(const Chain& chain, std::span<const Ch> cs, std::size_t from, bool lossy, Reading& r) {
+bool read_chain(const Chain& chain, std::span<const Ch> cs, std::size_t from, bool lossy, Reading& r, Codes* codes) {
   const bool ascii_ends = chain.inner != CodecId::utf16le && chain.inner != CodecId::utf16be;
   const bool lenient = lossy && chain.inner == CodecId::utf8;
   // Bytes of the characters read so far that are not yet decoded.
@@ -189,11 +189,18 @@ bool read_chain(const Chain& chain, std::span<const Ch> cs, std::size_t from, bo
   while (i < cs.size()) {
     const char32_t cp = cs[i].cp;
     if (ascii_ends && cp < 0x80 && nbuf == 0) break;
-    unsigned char code[kMaxCode];
-    int n = encode_char(chain.outer, cp, code);
+    unsigned char own[kMaxCode];
+    const unsigned char* code = own;
+    int n;
+    if (codes) {
+      const unsigned char* c = codes->at(chain.outer, i);
+      n = c[0];
+      code = c + 1;
+    } else {
+      n = encode_char(chain.outer, cp, own);
+    }
     if (n == 0) {
       if (!(lenient && cp == kReplacement && double_byte(chain.outer))) break;
-      code[0] = 0;
       n = -1;
     }
     if (nbuf + kMaxCode > buf.size()) break;

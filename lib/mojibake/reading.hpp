@@ -2,6 +2,7 @@
 // them (`outer`) and decode the bytes with the right one (`inner`) (internal).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -42,11 +43,41 @@ struct Reading {
   std::vector<LostChar> lost_chars;
 };
 
+/// The codes of the characters of one line in the outer codecs, each made when first asked for:
+/// the readings that start in a window share one re-encoding of it.
+class Codes {
+ public:
+  /// Forgets the codes: `cs` is the line from now on.
+  void reset(std::span<const Ch> cs) noexcept {
+    cs_ = cs;
+    made_ = 0;
+  }
+  /// The code of character `i` in `id`: its length (0: none) and bytes.
+  const unsigned char* at(CodecId id, std::size_t i) {
+    auto& v = codes_[std::size_t(id)];
+    if (!(made_ >> unsigned(id) & 1)) {
+      made_ |= 1u << unsigned(id);
+      v.assign(cs_.size(), {kUnmade, 0, 0, 0, 0});
+    }
+    auto& c = v[i];
+    if (c[0] == kUnmade) c[0] = static_cast<unsigned char>(encode_char(id, cs_[i].cp, c.data() + 1));
+    return c.data();
+  }
+
+ private:
+  static constexpr unsigned char kUnmade = 0xFF;
+  std::span<const Ch> cs_;
+  std::uint32_t made_ = 0;  // bit per codec: its codes are (being) made
+  std::array<std::vector<std::array<unsigned char, 1 + kMaxCode>>, std::size_t(CodecId::count_)> codes_;
+};
+
 /// Reads `chain` over `cs` from `from` as far as it decodes, ending at a point where both
 /// readings are at a character boundary: before an ASCII character (for ASCII-compatible
 /// codecs), before a character `outer` cannot encode, or at the end. With `lossy`, U+FFFD stands
 /// for one lost byte and broken sequences become U+FFFD (inner UTF-8 only). Returns false when
-/// no character could be read. Work is linear in the characters read.
-bool read_chain(const Chain& chain, std::span<const Ch> cs, std::size_t from, bool lossy, Reading& out);
+/// no character could be read. Work is linear in the characters read. `codes`, when given,
+/// holds the codes of `cs`.
+bool read_chain(const Chain& chain, std::span<const Ch> cs, std::size_t from, bool lossy, Reading& out,
+                Codes* codes = nullptr);
 
 }  // namespace mojifix::detail

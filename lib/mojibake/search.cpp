@@ -155,11 +155,19 @@ bool stray_letter(const std::vector<Ch>& cs, const Repair& rep) {
   return true;
 }
 
+// What find_layers() found inside a reading: its new text and the inner readings' chains.
+struct Layers {
+  std::string text;
+  int lost = 0;
+  bool guess = false;
+  std::vector<std::string> reasons;  // in the order of the inner readings
+};
+
 // Searches a reading's text (between the characters around it in the line) for a further
-// layer and applies what it finds inside the reading.
+// layer: what it finds inside the reading goes to `out`.
 // With `any_chain` (a stability probe of a legacy reading), every chain is tried, one level.
-bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth, bool any_chain = false,
-            std::uint32_t live = 0) {
+bool find_layers(const Repair& rep, const std::vector<Ch>& line, const Options& o, int depth, bool any_chain,
+                 std::uint32_t live, Layers& out) {
   if (any_chain) depth = -1;  // a probe reads like a second repair: from the top, every layer
   if (depth + 1 >= kMaxDepth) return false;
   constexpr std::size_t kContext = 8;
@@ -238,18 +246,41 @@ bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int dept
   p.live = live;
   choose(cs, cands, p, inner);
   if (inner.empty()) return false;
-  std::string text;
+  std::string& text = out.text;
+  text.clear();
+  out.lost = 0;
+  out.guess = false;
+  out.reasons.clear();
   std::size_t copied = 0;
-  for (const Repair& r : inner) {
+  for (Repair& r : inner) {
     text.append(rep.text, copied, cs[r.first].begin - copied);
     text += r.text;
     copied = cs[r.last - 1].end;
-    rep.lost += r.lost;
-    rep.guess |= r.guess;
-    if (rep.reason.find(r.reason) == std::string::npos) rep.reason = r.reason + ", then " + rep.reason;
+    out.lost += r.lost;
+    out.guess |= r.guess;
+    out.reasons.push_back(r.reason());
   }
   text.append(rep.text, copied, std::string::npos);
-  rep.text = std::move(text);
+  return true;
+}
+
+// Applies what find_layers() found to the reading.
+void apply_layers(Repair& rep, const Layers& l) {
+  rep.text = l.text;
+  rep.lost += l.lost;
+  rep.guess |= l.guess;
+  for (const std::string& r : l.reasons) {
+    if (rep.reason().find(r) != std::string::npos) continue;
+    rep.layers_reason = r + ", then " + rep.reason();
+  }
+}
+
+// find_layers() and apply_layers().
+bool deepen(Repair& rep, const std::vector<Ch>& line, const Options& o, int depth, bool any_chain = false,
+            std::uint32_t live = 0) {
+  Layers l;
+  if (!find_layers(rep, line, o, depth, any_chain, live, l)) return false;
+  apply_layers(rep, l);
   return true;
 }
 
@@ -271,9 +302,22 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
   const auto all = chains();
   // Buffers kept between calls, one set per depth (collect() at depth d calls it at depth d + 1
   // only): a reading's text and the line's costs are not allocated again for every region.
+  // A reading several chains make alike (windows-1252 and windows-1254 of the same bytes) is
+  // scored and searched for layers once: `memo` holds the outcomes of the readings from `memo_at`.
+  struct Outcome {
+    std::size_t last = 0;
+    bool utf8 = false;  // read as UTF-8 (a layer is looked for)
+    std::string text;   // the reading
+    bool keep = false;
+    model::Cost gain = 0;
+    bool layered = false;  // `found` holds the further layers
+    Layers found;
+  };
   struct Scratch {
     Reading r;
     std::vector<model::Cost> prefix;
+    std::vector<Outcome> memo;
+    Codes codes;
   };
   thread_local std::array<Scratch, kMaxDepth> scratch;
   Scratch& sc = scratch[std::size_t(std::min(depth, kMaxDepth - 1))];
@@ -286,28 +330,31 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
     (all[c].inner == CodecId::utf8 ? need_lead : need_enc) |= 1u << c;
     if (double_byte(all[c].outer) && all[c].inner == CodecId::utf8) lossy_chains |= 1u << c;
   }
-  std::uint32_t outer_bit[32];
-  for (std::size_t c = 0; c < all.size(); ++c) outer_bit[c] = 1u << unsigned(all[c].outer);
+  // Per codec: the chains tried here whose outer codec it is, with a lead / a plain first character.
+  std::array<std::uint32_t, std::size_t(CodecId::count_)> lead_chains{}, enc_chains{};
   // windows-1252 read as Latin-1 changes only C1 controls: without them its readings change nothing.
   if (std::none_of(cs.begin(), cs.end(), [](const Ch& ch) { return ch.cp >= 0x80 && ch.cp < 0xA0; }))
     for (std::size_t c = 0; c < all.size(); ++c)
       if (all[c].outer == CodecId::latin1 && single_byte(all[c].inner)) need_enc &= ~(1u << c);
+  for (std::size_t c = 0; c < all.size(); ++c) {
+    lead_chains[std::size_t(all[c].outer)] |= need_lead & (1u << c);
+    enc_chains[std::size_t(all[c].outer)] |= need_enc & (1u << c);
+  }
   Reading& r = sc.r;
+  sc.codes.reset(cs);
+  std::vector<Outcome>& memo = sc.memo;
+  std::size_t memo_n = 0, memo_at = SIZE_MAX;
   // Cost of the original line up to each character (with a newline before and after), so that
-  // the cost of any span in its context is a difference; made when the first reading is scored.
+  // the cost of any span in its context is a difference; made as far as the readings need it.
   std::vector<model::Cost>& prefix = sc.prefix;
-  bool have_prefix = false;
+  prefix.resize(cs.size() + 2);
+  prefix[0] = 0;
+  std::size_t have = 0;  // prefix[0, have] is made
+  model::Scorer line_scorer;
   auto span_cost = [&](std::size_t first, std::size_t last) {
-    if (!have_prefix) {
-      have_prefix = true;
-      prefix.assign(cs.size() + 2, 0);
-      model::Scorer sc;
-      for (std::size_t k = 0; k < cs.size(); ++k) {
-        sc.push(cs[k].cp);
-        prefix[k + 1] = sc.total;
-      }
-      sc.push('\n');
-      prefix[cs.size() + 1] = sc.total;
+    for (; have <= last; ++have) {
+      line_scorer.push(have < cs.size() ? cs[have].cp : U'\n');
+      prefix[have + 1] = line_scorer.total;
     }
     return prefix[last + 1] - prefix[first];
   };
@@ -319,17 +366,12 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
     for (std::size_t s = lo; s < hi; ++s) {
       const char32_t cp = cs[s].cp;
       if (cp < 0x80) continue;
-      const std::uint32_t enc = codec_mask(cp, false), lead = codec_mask(cp, true);
-      std::uint32_t todo = 0;
-      for (std::size_t c = 0; c < all.size(); ++c) {
-        const std::uint32_t bit = 1u << c;
-        if (s < next[c]) continue;
-        if (((need_lead & bit) && (lead & outer_bit[c])) || ((need_enc & bit) && (enc & outer_bit[c])) ||
-            ((lossy_chains & bit) && cp == kReplacement))
-          todo |= bit;
-      }
+      std::uint32_t todo = cp == kReplacement ? lossy_chains : 0;
+      for (std::uint32_t m = codec_mask(cp, true); m; m &= m - 1) todo |= lead_chains[std::size_t(__builtin_ctz(m))];
+      for (std::uint32_t m = codec_mask(cp, false); m; m &= m - 1) todo |= enc_chains[std::size_t(__builtin_ctz(m))];
       for (; todo; todo &= todo - 1) {
         const std::size_t c = std::size_t(__builtin_ctz(todo));
+        if (s < next[c]) continue;
         if (all[c].outer == CodecId::latin1 && single_byte(all[c].inner)) {
           // Such a reading changes only C1 controls: without one up to its end it changes nothing.
           std::size_t e = s;
@@ -341,44 +383,71 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
           }
         }
         const bool lossy = (lossy_chains >> c) & 1;
-        if (!read_chain(all[c], cs, s, lossy, r)) continue;
+        if (!read_chain(all[c], cs, s, lossy, r, &sc.codes)) continue;
         if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
         if (r.replaced && r.recovered < 2) continue;  // 锟斤拷 and friends: reported, not decoded
         next[c] = r.last;
         // The reading against the original characters, without building strings.
-        bool punct_only = true, same = true;
+        bool same = true;
         {
           std::size_t at = 0;
-          for (std::size_t k = r.first; k < r.last; ++k) {
-            punct_only = punct_only && punctuation(cs[k].cp);
-            if (same) {
-              if (at >= r.text.size()) {
-                same = false;
-              } else {
-                const Decoded d = decode_at(r.text, at);
-                same = d.cp == cs[k].cp;
-                at += d.len;
-              }
+          for (std::size_t k = r.first; k < r.last && same; ++k) {
+            if (at >= r.text.size()) {
+              same = false;
+            } else {
+              const Decoded d = decode_at(r.text, at);
+              same = d.cp == cs[k].cp;
+              at += d.len;
             }
           }
           same = same && at == r.text.size();
         }
         if (same) continue;
         const bool guessed = r.lost && o.guess && guess_lost(r);
-        const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
-        const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
-        const model::Cost orig_cost = span_cost(r.first, r.last);
-        // A reading must look like real text on its own, not only better than what it replaces
-        // (a layer in between is judged by the text it leads to, below): above `cap` it is
-        // dropped, so its scoring stops there.
-        const model::Cost per_char = kMaxPerChar * model::Cost(r.text.size() / 2 + 2);
-        model::Cost cap = std::min(depth == 0 ? per_char : kNoCap, orig_cost + kDoubtful - 1);
-        if (all[c].inner == CodecId::utf8) cap = std::max(cap, orig_cost - 1);  // a layer is kept
-        model::Cost text_cost = capped_cost(r.text, before, after, cap);
-        if (text_cost > cap) continue;
-        model::Cost gain = orig_cost - text_cost;
-        // A reading that helps may be a layer of several: look for the next one.
-        const bool layered = all[c].inner == CodecId::utf8 && gain > 0;
+        const bool utf8 = all[c].inner == CodecId::utf8;
+        if (memo_at != s) memo_at = s, memo_n = 0;
+        Outcome* m = nullptr;
+        for (std::size_t k = 0; k < memo_n && !m; ++k)
+          if (memo[k].last == r.last && memo[k].utf8 == utf8 && memo[k].text == r.text) m = &memo[k];
+        if (!m) {
+          if (memo_n == memo.size()) memo.emplace_back();
+          m = &memo[memo_n++];
+          m->last = r.last;
+          m->utf8 = utf8;
+          m->text = r.text;
+          m->keep = false;
+          m->layered = false;
+          const char32_t before = r.first > 0 ? cs[r.first - 1].cp : '\n';
+          const char32_t after = r.last < cs.size() ? cs[r.last].cp : '\n';
+          const model::Cost orig_cost = span_cost(r.first, r.last);
+          // A reading must look like real text on its own, not only better than what it replaces
+          // (a layer in between is judged by the text it leads to, below): above `cap` it is
+          // dropped, so its scoring stops there.
+          const model::Cost per_char = kMaxPerChar * model::Cost(r.text.size() / 2 + 2);
+          model::Cost cap = std::min(depth == 0 ? per_char : kNoCap, orig_cost + kDoubtful - 1);
+          if (utf8) cap = std::max(cap, orig_cost - 1);  // a layer is kept
+          model::Cost text_cost = capped_cost(r.text, before, after, cap);
+          m->keep = text_cost <= cap;
+          m->gain = orig_cost - text_cost;
+          // A reading that helps may be a layer of several: look for the next one.
+          if (m->keep && utf8 && m->gain > 0) {
+            Repair probe;
+            probe.first = r.first;
+            probe.last = r.last;
+            probe.text = r.text;
+            m->layered = find_layers(probe, cs, o, depth, false, 0, m->found);
+            const std::string& text = m->layered ? m->found.text : r.text;
+            if (m->layered) {
+              text_cost = model::cost(text, before, after);
+              m->gain = orig_cost - text_cost;
+            }
+            if (depth == 0 && text_cost > kMaxPerChar * model::Cost(text.size() / 2 + 2)) m->keep = false;
+            if (m->gain <= -kDoubtful) m->keep = false;
+          }
+        }
+        if (!m->keep) continue;
+        bool punct_only = true;
+        for (std::size_t k = r.first; k < r.last && punct_only; ++k) punct_only = punctuation(cs[k].cp);
         Repair rep;
         rep.first = r.first;
         rep.last = r.last;
@@ -388,27 +457,20 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         rep.guess = guessed;
         // Legacy double-byte text of one character (µs as EUC-KR: 탎) is too little evidence alone.
         // ... and so is one character of a legacy code page (a lone C1 control as windows-1251).
-        const bool legacy = all[c].inner != CodecId::utf8 && all[c].outer != CodecId::latin1;
+        const bool legacy = !utf8 && all[c].outer != CodecId::latin1;
         rep.punct_only = punct_only || (legacy && (rep.chars == 1 || decode_at(rep_text_probe(r.text), 0).len ==
                                                                          r.text.size()));
         rep.text = r.text;
-        rep.gain = gain;
+        rep.gain = m->gain;
         // Text a legacy codec produced must not read as mojibake again: checked later (stable()).
-        rep.unchecked = all[c].inner != CodecId::utf8 && rep.gain > 0 && depth == 0;
-        rep.reason = reason_for(c, r, rep.text);  // deepen() adds to it
-        if (layered) {
-          if (deepen(rep, cs, o, depth)) {
-            text_cost = model::cost(rep.text, before, after);
-            rep.gain = orig_cost - text_cost;
-          }
-          if (depth == 0 && text_cost > kMaxPerChar * model::Cost(rep.text.size() / 2 + 2)) continue;
-          if (rep.gain <= -kDoubtful) continue;
-        }
+        rep.unchecked = !utf8 && rep.gain > 0 && depth == 0;
+        rep.chain_reason = &reason_for(c, r, rep.text);  // the layers add to it
+        if (m->layered) apply_layers(rep, m->found);
         if (debug) {
           std::string orig;
           for (std::size_t k = r.first; k < r.last; ++k) append_utf8(orig, cs[k].cp);
           std::fprintf(stderr, "cand d%d [%zu,%zu) %s gain %.1f lost %d: %s -> %s\n", depth, rep.first, rep.last,
-                       rep.reason.c_str(), rep.gain / 4.0, rep.lost, orig.c_str(), rep.text.c_str());
+                       rep.reason().c_str(), rep.gain / 4.0, rep.lost, orig.c_str(), rep.text.c_str());
         }
         out.push_back(std::move(rep));
       }

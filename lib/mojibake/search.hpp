@@ -16,7 +16,12 @@ namespace mojifix::detail {
 struct Repair {
   std::size_t first = 0, last = 0;
   std::string text;
-  std::string reason;   ///< the chain(s), e.g. "utf-8 read as gbk"
+  const std::string* chain_reason = nullptr;  ///< the chain, e.g. "utf-8 read as gbk" (a static string)
+  std::string layers_reason;  ///< with further layers: "..., then " + the chain; else empty
+  /// The chain(s), e.g. "utf-8 read as gbk".
+  [[nodiscard]] const std::string& reason() const noexcept {
+    return layers_reason.empty() ? *chain_reason : layers_reason;
+  }
   model::Cost gain = 0; ///< cost of the original minus cost of `text`, quarter bits
   int lost = 0;         ///< characters left as U+FFFD (or guessed)
   bool guess = false;

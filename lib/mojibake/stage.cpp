@@ -277,7 +277,7 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
     for (const Repair& r : rs) {
       if (inside(frozen, cs[r.first].begin, cs[r.last - 1].end)) continue;
       report_lost(in, cs, done, r.first, b);
-      b.replace({cs[r.first].begin, cs[r.last - 1].end}, r.text, FixKind::mojibake, confidence(r.gain), r.reason,
+      b.replace({cs[r.first].begin, cs[r.last - 1].end}, r.text, FixKind::mojibake, confidence(r.gain), r.reason(),
                 r.lost > 0, r.guess);
       done = r.last;
     }

@@ -1,7 +1,10 @@
 // classify_test.cpp — classify(): verdicts, regional forms, phrases, Japanese, sentences.
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "mojifix/classify.hpp"
+#include "utf8.hpp"
+#include "zh_script.hpp"
 
 using namespace mojifix;
 
@@ -55,4 +58,44 @@ TEST_CASE("classify: a verdict per sentence", "[classify]") {
 TEST_CASE("classify: invalid UTF-8 is not Han", "[classify]") {
   CHECK(classify("\xFF\xFE").verdict == Script::none);
   CHECK(classify("这是\xFF简体").verdict == Script::hans);
+}
+
+TEST_CASE("mixed_lines agrees with a character-by-character reading on random text", "[classify]") {
+  using namespace mojifix::detail;
+  // Simplified-only, Traditional-only, shared, kana, Latin, supplementary, line breaks.
+  static constexpr std::string_view kPieces[] = {"\xE8\xBF\x99", "\xE9\x80\x99", "\xE4\xB8\xAD", "\xE3\x81\x82", "a",
+                                                 " ", "\xC3\xA9", "\xF0\xA0\x80\x80", "\n", "\r", "\xEF\xBC\x8C"};
+  auto reference = [](std::string_view s) {
+    std::vector<mojifix::Span> out;
+    std::size_t start = 0;
+    unsigned line = 0;
+    for (std::size_t i = 0; i < s.size();) {
+      const Decoded d = decode_at(s, i);
+      if (d.cp == '\n' || d.cp == '\r') {
+        if (line == 3) out.push_back({start, i});
+        line = 0;
+        start = i + d.len;
+      } else {
+        const unsigned k = zh::char_class(d.cp) & 7;
+        line |= k == zh::kSOnly ? 1u : k == zh::kTOnly ? 2u : 0u;
+      }
+      i += d.len;
+    }
+    if (line == 3) out.push_back({start, s.size()});
+    return out;
+  };
+  std::mt19937 rng(5);
+  for (int it = 0; it < 20000; ++it) {
+    std::string s;
+    const std::size_t n = rng() % 120;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t pick = rng() % 40;  // mostly shared characters, a few of each other kind
+      s += pick < std::size(kPieces) ? kPieces[pick] : kPieces[2];
+    }
+    std::vector<mojifix::Span> got;
+    zh::mixed_lines(s, got);
+    const auto want = reference(s);
+    REQUIRE(got.size() == want.size());
+    for (std::size_t k = 0; k < got.size(); ++k) CHECK((got[k].begin == want[k].begin && got[k].end == want[k].end));
+  }
 }
