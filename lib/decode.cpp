@@ -15,6 +15,8 @@ namespace {
 
 constexpr std::string_view kFFFD = "\xEF\xBF\xBD";
 
+}  // namespace
+
 Fix invalid_fix(std::uint64_t raw, std::size_t raw_len, std::size_t out, std::string_view why) {
   Fix f;
   f.kind = FixKind::invalid_bytes;
@@ -26,7 +28,6 @@ Fix invalid_fix(std::uint64_t raw, std::size_t raw_len, std::size_t out, std::st
   return f;
 }
 
-// Appends an invalid-bytes fix, merging it with the previous one when both are adjacent.
 void push_invalid(std::vector<Fix>& fixes, Fix f) {
   if (!fixes.empty()) {
     Fix& last = fixes.back();
@@ -40,10 +41,12 @@ void push_invalid(std::vector<Fix>& fixes, Fix f) {
   fixes.push_back(std::move(f));
 }
 
+namespace {
+
 class Utf8Decoder final : public Decoder {
  public:
   std::size_t decode(std::span<const unsigned char> bytes, std::uint64_t raw_pos, bool flush, std::string& text,
-                     std::vector<std::uint32_t>*, std::vector<Fix>& fixes) override {
+                     OffsetMap*, std::vector<Fix>& fixes) override {
     std::string_view s(reinterpret_cast<const char*>(bytes.data()), bytes.size());
     std::size_t n = s.size();
     if (!flush) n = complete_prefix(s);
@@ -115,7 +118,7 @@ class IcuDecoder final : public Decoder {
   IcuDecoder& operator=(const IcuDecoder&) = delete;
 
   std::size_t decode(std::span<const unsigned char> bytes, std::uint64_t raw_pos, bool flush, std::string& text,
-                     std::vector<std::uint32_t>* map, std::vector<Fix>& fixes) override {
+                     OffsetMap* map, std::vector<Fix>& fixes) override {
     const char* src = reinterpret_cast<const char*>(bytes.data());
     const char* const src_end = src + bytes.size();
     std::array<UChar, 8192> buf;
@@ -146,16 +149,14 @@ class IcuDecoder final : public Decoder {
   }
 
  private:
-  void append_char(char32_t cp, std::uint64_t raw, std::string& text, std::vector<std::uint32_t>* map) {
-    const std::size_t len = utf8_length(cp);
+  void append_char(char32_t cp, std::uint64_t raw, std::string& text, OffsetMap* map) {
+    const std::size_t before = text.size();
     append_utf8(text, cp);
-    if (map) {
-      for (std::size_t k = 0; k < len; ++k) map->push_back(std::uint32_t(raw));
-    }
+    if (map) map->add(std::uint32_t(raw), std::uint32_t(text.size() - before));
   }
 
   void emit(const UChar* u, std::size_t n, const int32_t* offs, std::uint64_t call_raw, std::string& text,
-            std::vector<std::uint32_t>* map, std::vector<Fix>& fixes) {
+            OffsetMap* map, std::vector<Fix>& fixes) {
     std::size_t next_bad = 0;
     const std::size_t next_bad_unit = state_.bad.empty() ? n : state_.bad[0].unit;
     std::size_t k = 0;
@@ -163,9 +164,7 @@ class IcuDecoder final : public Decoder {
     if (!high_) {
       // Written into scratch buffers (no zero-filling of the output), then appended.
       scratch_.resize(3 * n);
-      if (map) scratch_map_.resize(3 * n);
       char* o = scratch_.data();
-      std::uint32_t* mo = map ? scratch_map_.data() : nullptr;
       for (; k < next_bad_unit; ++k) {
         const char32_t c = u[k];
         if (c >= 0xD800 && c <= 0xDFFF) break;
@@ -186,12 +185,9 @@ class IcuDecoder final : public Decoder {
           len = 3;
         }
         o += len;
-        if (mo) {
-          for (std::size_t b = 0; b < len; ++b) *mo++ = std::uint32_t(raw);
-        }
+        if (map) map->add(std::uint32_t(raw), std::uint32_t(len));
       }
       text.append(scratch_.data(), std::size_t(o - scratch_.data()));
-      if (map) map->insert(map->end(), scratch_map_.data(), mo);
     }
     for (; k < n; ++k) {
       const std::uint64_t raw = offs[k] >= 0 ? call_raw + std::uint64_t(offs[k]) : last_raw_;
@@ -222,7 +218,7 @@ class IcuDecoder final : public Decoder {
     }
   }
 
-  void flush_high(std::string& text, std::vector<std::uint32_t>* map) {
+  void flush_high(std::string& text, OffsetMap* map) {
     if (!high_) return;
     append_char(kReplacement, high_raw_, text, map);
     high_ = 0;
@@ -231,7 +227,6 @@ class IcuDecoder final : public Decoder {
   UConverter* cnv_;
   CallbackState state_;
   std::vector<char> scratch_;               // UTF-8 of one ICU buffer
-  std::vector<std::uint32_t> scratch_map_;  // its raw offsets
   char32_t high_ = 0;  // a high surrogate waiting for its pair across buffers
   std::uint64_t high_raw_ = 0;
   std::uint64_t last_raw_ = 0;
@@ -239,10 +234,13 @@ class IcuDecoder final : public Decoder {
 
 }  // namespace
 
-std::unique_ptr<Decoder> make_decoder(std::string_view canonical) {
+std::unique_ptr<Decoder> make_decoder(std::string_view canonical, DecoderImpl impl) {
   const Encoding* e = find_encoding(canonical);
   if (!e) return nullptr;
   if (e->icu.empty()) return std::make_unique<Utf8Decoder>();
+  if (impl == DecoderImpl::fastest) {
+    if (auto t = make_table_decoder(e->icu)) return t;
+  }
   UErrorCode err = U_ZERO_ERROR;
   UConverter* cnv = ucnv_open(std::string(e->icu).c_str(), &err);
   if (U_FAILURE(err) || !cnv) return nullptr;

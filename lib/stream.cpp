@@ -31,7 +31,7 @@ struct Repairer::Impl {
   std::uint64_t raw_consumed = 0;   // absolute offset of raw[0]
   std::uint64_t total_in = 0;
   std::string text;                 // decoded text not yet repaired
-  std::vector<std::uint32_t> map;   // mapped decoders: raw offset (from text_base) per text byte
+  detail::OffsetMap map;            // mapped decoders: raw offset (from text_base) of text bytes
   std::vector<Fix> dfix;            // decoding fixes: in from text_base, out in `text`
   std::uint64_t text_base = 0;      // absolute raw offset of text[0]
   std::uint64_t out_pos = 0;
@@ -65,17 +65,23 @@ struct Repairer::Impl {
     }
   }
 
-  void decode(bool flush) {
+  // Decodes `bytes` (which follow what was consumed so far); returns the bytes consumed.
+  std::size_t decode_from(std::span<const unsigned char> bytes, bool flush) {
     const std::size_t used =
-        dec->decode(raw, raw_consumed - text_base, flush, text, dec->mapped() ? &map : nullptr, dfix);
-    raw.erase(raw.begin(), raw.begin() + std::ptrdiff_t(used));
+        dec->decode(bytes, raw_consumed - text_base, flush, text, dec->mapped() ? &map : nullptr, dfix);
     raw_consumed += used;
+    return used;
+  }
+
+  void decode(bool flush) {
+    const std::size_t used = decode_from(raw, flush);
+    raw.erase(raw.begin(), raw.begin() + std::ptrdiff_t(used));
   }
 
   // Raw offset (from text_base) where text[cut] begins.
   std::uint64_t raw_at(std::size_t cut) const {
     if (cut >= text.size()) return raw_consumed - text_base - dec->held();
-    if (dec->mapped()) return map[cut];
+    if (dec->mapped()) return map.at(cut);
     std::int64_t growth = 0;
     for (const Fix& f : dfix) {
       if (f.out.end > cut) break;
@@ -116,7 +122,8 @@ struct Repairer::Impl {
       if (staged || !seg_dfix.empty()) {
         std::vector<std::uint32_t> b2a;
         if (dec->mapped() && staged) {
-          b2a.assign(map.begin(), map.begin() + std::ptrdiff_t(cut));
+          b2a.reserve(cut + 1);
+          map.expand(cut, b2a);
           b2a.push_back(std::uint32_t(raw_end));
         }
         std::vector<Fix> fixes =
@@ -128,10 +135,7 @@ struct Repairer::Impl {
       ready.text += seg_out;
       // Drop the segment from the pending state.
       text.erase(0, cut);
-      if (dec->mapped()) {
-        map.erase(map.begin(), map.begin() + std::ptrdiff_t(cut));
-        for (auto& m : map) m -= std::uint32_t(raw_end);
-      }
+      if (dec->mapped()) map.drop(cut, std::uint32_t(raw_end));
       dfix.erase(dfix.begin(), dfix.begin() + std::ptrdiff_t(nd));
       for (Fix& f : dfix) {
         f.in.begin -= raw_end;
@@ -147,12 +151,18 @@ struct Repairer::Impl {
   void feed(std::span<const unsigned char> bytes) {
     total_in += bytes.size();
     while (!bytes.empty()) {
-      const std::size_t n = std::min(bytes.size(), kSlice);
-      raw.insert(raw.end(), bytes.begin(), bytes.begin() + std::ptrdiff_t(n));
-      bytes = bytes.subspan(n);
-      if (!detected && raw.size() < kDetectWindow) continue;
-      if (!detected) choose_codec();
-      decode(false);
+      const auto slice = bytes.first(std::min(bytes.size(), kSlice));
+      bytes = bytes.subspan(slice.size());
+      if (detected && raw.empty()) {
+        // Decoded in place; only an incomplete last character is kept.
+        const std::size_t used = decode_from(slice, false);
+        raw.insert(raw.end(), slice.begin() + std::ptrdiff_t(used), slice.end());
+      } else {
+        raw.insert(raw.end(), slice.begin(), slice.end());
+        if (!detected && raw.size() < kDetectWindow) continue;
+        if (!detected) choose_codec();
+        decode(false);
+      }
       repair_pending(false);
     }
   }
@@ -192,7 +202,8 @@ std::uint64_t Repairer::bytes_in() const noexcept { return impl_->total_in; }
 
 Result repair_bytes(std::span<const std::byte> bytes, const Options& options) {
   Repairer r(options);
-  r.impl_->ready.text.reserve(bytes.size() + bytes.size() / 2 + 64);
+  // Room for the usual growth (GBK 1.5x, a Cyrillic or Greek code page 2x); reserving does not touch memory.
+  r.impl_->ready.text.reserve(2 * bytes.size() + 64);
   r.feed(bytes);
   r.finish();
   Result out = r.take();

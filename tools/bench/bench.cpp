@@ -125,6 +125,10 @@ int main(int argc, char** argv) {
   bench::zh_rows(zh);
   const double rb = bench::best_seconds(5, [&] { (void)mojifix::repair_bytes(gb); });
   bench::row("repair_bytes()", "GB18030 Chinese", bench::mbps(gb.size(), rb), "detect + decode + repair");
+  mojifix::Options off;  // every stage off: what repair_bytes() does besides the stages
+  off.mojibake = off.byte_shift = off.punctuation = off.annotations = off.script = off.normalize = false;
+  const double rd = bench::best_seconds(5, [&] { (void)mojifix::repair_bytes(gb, off); });
+  bench::row("repair_bytes() stages off", "GB18030 Chinese", bench::mbps(gb.size(), rd), "detect + decode");
   bench::row("  baseline: iconv(3)", "GB18030 Chinese", bench::mbps(gb.size(), iconv_seconds(gb)), "decode only, glibc");
 
   // Detection latency (median over samples of the GB18030, windows-1251 and UTF-8 text).
