@@ -538,7 +538,7 @@ Detection detect(std::span<const std::byte> raw) noexcept {
     }
     return d;
   }
-  const bool valid = ascii == n || valid_prefix(s) == n;
+  const bool valid = ascii == n || valid_utf8(s);
   if (valid && !nul && count_multibyte(p, n, ascii, kFastUtf8) >= kFastUtf8) {
     Detection d = decided("utf-8", 0.999f, "valid utf-8");
     add_language(d, p, n, Kind::utf8, 0);

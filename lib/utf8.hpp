@@ -80,6 +80,10 @@ inline void append_utf8(std::string& out, char32_t cp) {
 /// Length of the longest prefix of `s` that is valid UTF-8 (== s.size() when all is valid).
 [[nodiscard]] std::size_t valid_prefix(std::string_view s) noexcept;
 
+/// True when `s` is valid UTF-8 (the verdict of valid_prefix(s) == s.size()), 32 bytes at a time
+/// with AVX2 when the CPU has it: for callers that need only the verdict (lib/utf8_avx2.cpp).
+[[nodiscard]] bool valid_utf8(std::string_view s) noexcept;
+
 /// Offset of the first lead byte (C0..FF) at or after `i` in `s` outside [lo, hi], or s.size():
 /// the characters a scan must look at when all others (ASCII, lead bytes lo..hi) cannot concern
 /// it. Sixteen bytes at a time with SSE2.

@@ -23,7 +23,6 @@
 #include "stage.hpp"
 #include "tables/zh_naive.inc"
 #include "utf8.hpp"
-#include "zh_convert_utf8.hpp"
 
 namespace mojifix::detail::zh {
 
@@ -750,7 +749,7 @@ std::string_view to_string(ConvertConfig config) noexcept {
 
 std::string convert(std::string_view utf8, ConvertConfig config) {
   Result clean;
-  const bool repaired = !detail::zh::valid_utf8(utf8) && detail::sanitize_utf8(utf8, clean, 1);
+  const bool repaired = !detail::valid_utf8(utf8) && detail::sanitize_utf8(utf8, clean, 1);
   const std::string_view text = repaired ? std::string_view(clean.text) : utf8;
   std::string out;
   out.reserve(text.size() + text.size() / 8 + 16);

@@ -1,10 +1,8 @@
-// zh_convert_utf8.cpp — UTF-8 validation 32 bytes at a time (AVX2), after Keiser and Lemire,
+// utf8_avx2.cpp — valid_utf8(): UTF-8 validation 32 bytes at a time (AVX2), after Keiser and Lemire,
 // "Validating UTF-8 In Less Than One Instruction Per Byte" (2021): each byte is classified by
 // three 16-entry table lookups (high nibble of the previous byte, its low nibble, high nibble
 // of this byte) whose AND flags every error visible in two bytes; bytes that must be the third
 // or fourth of a sequence are checked by comparing bytes two and three positions back.
-#include "zh_convert_utf8.hpp"
-
 #include <cstdint>
 #include <cstring>
 
@@ -12,14 +10,14 @@
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
-#define MOJIFIX_ZH_AVX2 1
+#define MOJIFIX_UTF8_AVX2 1
 #endif
 
-namespace mojifix::detail::zh {
+namespace mojifix::detail {
 
 namespace {
 
-#ifdef MOJIFIX_ZH_AVX2
+#ifdef MOJIFIX_UTF8_AVX2
 
 // Error bits of a (previous byte, this byte) pair.
 constexpr char kTooShort = 1 << 0;   // lead byte or ASCII, then a lead byte or ASCII where a continuation is due
@@ -33,7 +31,7 @@ constexpr char kOverlong4 = 1 << 6;     // F0 80..8F
 constexpr char kTwoConts = char(1 << 7);  // a continuation then a continuation
 constexpr char kCarry = kTooShort | kTooLong | kTwoConts;
 
-#define MOJIFIX_ZH_TABLE(...) _mm256_setr_epi8(__VA_ARGS__, __VA_ARGS__)
+#define MOJIFIX_UTF8_TABLE(...) _mm256_setr_epi8(__VA_ARGS__, __VA_ARGS__)
 
 __attribute__((target("avx2"))) inline __m256i prev_bytes(__m256i in, __m256i prev, int n) {
   const __m256i shifted = _mm256_permute2x128_si256(prev, in, 0x21);
@@ -56,14 +54,14 @@ __attribute__((target("avx2"))) inline void check_block(Check& c, __m256i in) {
     c.incomplete = _mm256_setzero_si256();
     return;
   }
-  const __m256i byte1_high = MOJIFIX_ZH_TABLE(
+  const __m256i byte1_high = MOJIFIX_UTF8_TABLE(
       kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong,  // 0___
       kTwoConts, kTwoConts, kTwoConts, kTwoConts,                                      // 10__
       kTooShort | kOverlong2,                                                          // 1100
       kTooShort,                                                                       // 1101
       kTooShort | kOverlong3 | kSurrogate,                                             // 1110
       kTooShort | kTooLarge | kTooLarge1000 | kOverlong4);                             // 1111
-  const __m256i byte1_low = MOJIFIX_ZH_TABLE(
+  const __m256i byte1_low = MOJIFIX_UTF8_TABLE(
       kCarry | kOverlong3 | kOverlong2 | kOverlong4,  // ____0000
       kCarry | kOverlong2,                            // ____0001
       kCarry, kCarry,                                 // ____001_
@@ -74,7 +72,7 @@ __attribute__((target("avx2"))) inline void check_block(Check& c, __m256i in) {
       kCarry | kTooLarge | kTooLarge1000, kCarry | kTooLarge | kTooLarge1000,
       kCarry | kTooLarge | kTooLarge1000 | kSurrogate,  // ____1101
       kCarry | kTooLarge | kTooLarge1000, kCarry | kTooLarge | kTooLarge1000);
-  const __m256i byte2_high = MOJIFIX_ZH_TABLE(
+  const __m256i byte2_high = MOJIFIX_UTF8_TABLE(
       kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort,  // 0___
       kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge1000 | kOverlong4,             // 1000
       kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge,                              // 1001
@@ -115,18 +113,18 @@ __attribute__((target("avx2"))) bool valid_avx2(const unsigned char* p, std::siz
   return _mm256_testz_si256(c.error, c.error) != 0;
 }
 
-#undef MOJIFIX_ZH_TABLE
+#undef MOJIFIX_UTF8_TABLE
 
 #endif
 
 }  // namespace
 
 bool valid_utf8(std::string_view s) noexcept {
-#ifdef MOJIFIX_ZH_AVX2
+#ifdef MOJIFIX_UTF8_AVX2
   static const bool avx2 = __builtin_cpu_supports("avx2");
   if (avx2) return valid_avx2(reinterpret_cast<const unsigned char*>(s.data()), s.size());
 #endif
   return valid_prefix(s) == s.size();
 }
 
-}  // namespace mojifix::detail::zh
+}  // namespace mojifix::detail

@@ -1,14 +1,13 @@
-// convert_utf8_test.cpp — convert()'s block-wise UTF-8 check against the byte-wise one.
+// utf8_avx2_test.cpp — the block-wise UTF-8 check (valid_utf8) against the byte-wise one.
 #include <catch2/catch.hpp>
 
 #include <random>
 #include <string>
 
 #include "utf8.hpp"
-#include "zh_convert_utf8.hpp"
 
 using mojifix::detail::valid_prefix;
-using mojifix::detail::zh::valid_utf8;
+using mojifix::detail::valid_utf8;
 
 TEST_CASE("convert utf8: each kind of bad sequence, at every offset of a block", "[convert][unit]") {
   const std::string bad[] = {"\x80", "\xBF", "\xC0\x80", "\xC1\xBF", "\xC2", "\xC2\x41", "\xE0\x80\x80",
