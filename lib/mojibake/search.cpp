@@ -165,7 +165,8 @@ struct Layers {
 
 // Searches a reading's text (between the characters around it in the line) for a further
 // layer: what it finds inside the reading goes to `out`.
-// With `any_chain` (a stability probe of a legacy reading), every chain is tried, one level.
+// With `any_chain` (a stability probe of a legacy reading), every chain is tried, as a second
+// repair would; `live`: see stable().
 bool find_layers(const Repair& rep, const std::vector<Ch>& line, const Options& o, int depth, bool any_chain,
                  std::uint32_t live, Layers& out) {
   if (any_chain) depth = -1;  // a probe reads like a second repair: from the top, every layer
