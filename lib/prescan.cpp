@@ -1,0 +1,244 @@
+// prescan.cpp — the shared first pass: per line, the OR of what its characters may mean to
+// each stage, from one 64 KiB table of the BMP.
+#include "prescan.hpp"
+
+#include <array>
+#include <algorithm>
+#include <bit>
+#include <memory>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "bmp_bits.hpp"
+#include "mojibake/scan.hpp"
+#include "utf8.hpp"
+#include "zh_script.hpp"
+
+namespace mojifix::detail {
+
+namespace {
+
+// Bits of the table that need the character's context (never stored in a line): the mojibake
+// scan may trigger on a kLone character standing alone between ASCII bytes with an ASCII letter
+// beside it, and on a kLead one that a scan_cont() character follows.
+constexpr std::uint8_t kLone = 128, kLead = 64;
+constexpr std::uint8_t kContext = kLone | kLead;
+
+std::uint8_t char_flags(char32_t cp) {
+  std::uint8_t f = 0;
+  const unsigned k = zh::char_class(cp) & 7;
+  if (k == zh::kSOnly) f |= kPreSimplified;
+  if (k == zh::kTOnly) f |= kPreTraditional;
+  const std::uint8_t s = scan_char(cp);
+  if (s & kScanAlways) f |= kPreMojibake;
+  if (s & kScanLone) f |= kLone;
+  if (s & kScanLead) f |= kLead;
+  if (shift_char(cp)) f |= kPreShift;
+  if (nfc_char(cp)) f |= kPreNfc;
+  if (bracket_char(cp)) f |= kPreBracket;
+  return f;
+}
+
+// The flags of every BMP code point (none for ASCII: see kAscii), built once.
+const std::array<std::uint8_t, 0x10000>& bmp_flags() {
+  static const auto table = [] {
+    auto t = std::make_unique<std::array<std::uint8_t, 0x10000>>();
+    for (char32_t cp = 0; cp < 0x10000; ++cp) (*t)[cp] = cp < 0x80 ? 0 : char_flags(cp);
+    return t;
+  }();
+  return *table;
+}
+
+// Flags of the ASCII bytes: '?' (lost characters: mojibake reports, byte_shift), '&' (HTML
+// references), brackets, and C0 controls but tab, LF and CR.
+constexpr std::array<std::uint8_t, 128> kAscii = [] {
+  std::array<std::uint8_t, 128> t{};
+  for (unsigned c = 0; c < 0x20; ++c)
+    if (c != '\t' && c != '\n' && c != '\r') t[c] = kPreMojibake;
+  t['?'] = kPreMojibake | kPreShift;
+  t['&'] = kPreMojibake;
+  t['('] = t['['] = kPreBracket;
+  return t;
+}();
+
+bool letter(unsigned char c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+class Pass {
+ public:
+  Pass(std::string_view text, Prescan& out)
+      : b_(reinterpret_cast<const unsigned char*>(text.data())), n_(text.size()), out_(out), table_(bmp_flags()) {}
+
+  void run() {
+#if defined(__SSE2__)
+    chars_to(std::min<std::size_t>(n_, 16));  // the chunks below read the byte before them
+    back_to_char();
+    while (i_ + 19 <= n_) {
+      if (!chunk()) {
+        const std::size_t stop = i_ + 16;
+        back_to_char();
+        chars_to(stop);
+      }
+    }
+    back_to_char();
+#endif
+    chars_to(n_);
+    end_line(n_);
+  }
+
+ private:
+#if defined(__SSE2__)
+  static unsigned mask(__m128i v) noexcept { return unsigned(_mm_movemask_epi8(v)); }
+
+  static unsigned letters(__m128i v) noexcept {
+    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));  // non-ASCII stays negative
+    return mask(_mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1))));
+  }
+
+  // Sixteen bytes at i_ (1 <= i_, i_ + 19 <= n_) of ASCII and three-byte characters, read from
+  // masks, the three-byte ones through their lead bytes. Returns false, having read nothing,
+  // when the chunk holds another character (it goes character by character).
+  bool chunk() {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_));
+    const __m128i lead3v = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(char(0xF0))), _mm_set1_epi8(char(0xE0)));
+    const __m128i leadv = _mm_cmpgt_epi8(v, _mm_set1_epi8(char(0xBF)));  // C0..FF (signed: C0..FF > BF)
+    const unsigned lead3 = mask(lead3v);
+    if (mask(_mm_andnot_si128(lead3v, _mm_and_si128(leadv, _mm_cmplt_epi8(v, _mm_setzero_si128()))))) return false;
+    auto eq = [&](char c) { return mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))); };
+    const unsigned low = mask(_mm_andnot_si128(_mm_cmplt_epi8(v, _mm_setzero_si128()), _mm_cmplt_epi8(v, _mm_set1_epi8(' '))));
+    const unsigned breaks = eq('\n') | eq('\r');
+    const unsigned c0 = low & ~breaks & ~eq('\t');
+    const unsigned question = eq('?'), amp = eq('&'), bracket = eq('(') | eq('[');
+    // Three-byte characters between ASCII bytes with a letter beside them (for kLone).
+    const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_ - 1));
+    const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_ + 3));
+    const unsigned lone = lead3 & ~mask(before) & ~mask(after) & (letters(before) | letters(after));
+    unsigned todo = 0xFFFF, nl = breaks;
+    for (;;) {
+      const unsigned part = nl ? ((nl & (0u - nl)) - 1) & todo : todo;
+      std::uint8_t f = 0;
+      if (part & (question | amp | bracket | c0)) {
+        if (part & (question | c0)) f |= kPreMojibake;
+        if (part & question) f |= kPreShift;
+        if (part & amp) f |= kPreMojibake;
+        if (part & bracket) f |= kPreBracket;
+      }
+      for (unsigned m = lead3 & part; m; m &= m - 1) f |= table_[three_byte_cp(b_ + i_ + std::size_t(std::countr_zero(m)))];
+      if ((f & kLead) || ((f & kLone) && (lone & part))) f = context(f, lead3 & part, lone & part);
+      line_ |= std::uint8_t(f & ~kContext);
+      if (!nl) break;
+      const unsigned bit = nl & (0u - nl);
+      end_line(i_ + std::size_t(std::countr_zero(bit)));
+      todo &= ~(part | bit);
+      nl &= nl - 1;
+    }
+    i_ += 16;
+    return true;
+  }
+
+  // `f` without its context bits, with kPreMojibake when a three-byte character at the `chars`
+  // bits makes it: one with kLead that a continuation byte's character follows, or one with
+  // kLone among the `lone` bits.
+  std::uint8_t context(std::uint8_t f, unsigned chars, unsigned lone) const {
+    const bool leads = f & kLead;
+    f &= std::uint8_t(~kContext);
+    for (unsigned m = lone; m; m &= m - 1)
+      if (table_[three_byte_cp(b_ + i_ + std::size_t(std::countr_zero(m)))] & kLone) return f | kPreMojibake;
+    if (leads) {
+      for (unsigned m = chars; m; m &= m - 1) {
+        const std::size_t p = i_ + std::size_t(std::countr_zero(m));
+        if ((table_[three_byte_cp(b_ + p)] & kLead) && cont_at(p + 3)) return f | kPreMojibake;
+      }
+    }
+    return f;
+  }
+#endif
+
+  // A scan_cont() character starts at byte p.
+  [[nodiscard]] bool cont_at(std::size_t p) const {
+    if (p >= n_ || b_[p] < 0x80) return false;
+    return scan_cont(decode_utf8(b_ + p, b_ + n_).cp);
+  }
+
+  void end_line(std::size_t at) {
+    if ((line_ & ~(kPreSimplified | kPreTraditional)) || (line_ & (kPreSimplified | kPreTraditional)) == 3)
+      out_.lines.push_back({{start_, at}, line_});
+    line_ = 0;
+    start_ = at + 1;
+  }
+
+  // The character [p, e) stands between ASCII bytes (or the text ends) with a letter beside it.
+  [[nodiscard]] bool lone(std::size_t p, std::size_t e) const noexcept {
+    const bool before = p > 0 && b_[p - 1] < 0x80, after = e == n_ || b_[e] < 0x80;
+    return before && after && ((p > 0 && letter(b_[p - 1])) || (e < n_ && letter(b_[e])));
+  }
+
+  // The flags of the non-ASCII character [p, e) in its context.
+  [[nodiscard]] std::uint8_t flags_at(char32_t cp, std::size_t p, std::size_t e) const {
+    if (cp >= 0x10000) {
+      // Outside the BMP: every stage but the script one looks (rare in text).
+      const unsigned k = zh::char_class(cp) & 7;
+      return std::uint8_t(kPreMojibake | kPreShift | kPreNfc | (k == zh::kSOnly ? kPreSimplified : 0) |
+                          (k == zh::kTOnly ? kPreTraditional : 0));
+    }
+    std::uint8_t f = table_[cp];
+    if (f & kContext) {
+      const bool hit = ((f & kLone) && lone(p, e)) || ((f & kLead) && cont_at(e));
+      f = std::uint8_t((f & ~kContext) | (hit ? kPreMojibake : 0));
+    }
+    return f;
+  }
+
+  void chars_to(std::size_t stop) {
+    while (i_ < stop) {
+      const unsigned c = b_[i_];
+      if (c < 0x80) {
+        if (c == '\n' || c == '\r') end_line(i_);
+        else line_ |= kAscii[c];
+        ++i_;
+        continue;
+      }
+      const Decoded d = (c & 0xF0) == 0xE0 && i_ + 2 < n_ ? Decoded{three_byte_cp(b_ + i_), 3, true}
+                                                          : decode_utf8(b_ + i_, b_ + n_);
+      line_ |= flags_at(d.cp, i_, i_ + d.len);
+      i_ += d.len;
+    }
+  }
+
+  // Back from a chunk end inside a character to its start (a character read twice changes
+  // nothing: flags are ORed).
+  void back_to_char() {
+    for (int k = 0; k < 3 && i_ > 0 && i_ < n_ && (b_[i_] & 0xC0) == 0x80; ++k) --i_;
+  }
+
+  const unsigned char* b_;
+  std::size_t n_;
+  Prescan& out_;
+  const std::array<std::uint8_t, 0x10000>& table_;
+  std::size_t i_ = 0, start_ = 0;
+  std::uint8_t line_ = 0;
+};
+
+}  // namespace
+
+std::vector<Span> Prescan::ranges(std::uint8_t flag) const {
+  std::vector<Span> r;
+  for (const Line& l : lines) {
+    if (!(l.flags & flag)) continue;
+    if (!r.empty() && r.back().end + 1 == l.span.begin) r.back().end = l.span.end;
+    else r.push_back(l.span);
+  }
+  return r;
+}
+
+void prescan(std::string_view text, Prescan& out) {
+  out.lines.clear();
+  Pass(text, out).run();
+}
+
+std::vector<Span> scan_ranges(const Prescan* pre, std::uint8_t flag, std::size_t size) {
+  if (!pre) return {Span{0, size}};
+  return pre->ranges(flag);
+}
+
+}  // namespace mojifix::detail
