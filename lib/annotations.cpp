@@ -152,7 +152,9 @@ bool annotations_stage(std::string_view in, const Options& o, const Context& ctx
   std::size_t i = 0;
   for (const Span& range : scan_ranges(ctx.pre, kPreBracket, in.size())) {
     const std::string_view part = in.substr(0, range.end);  // brackets are looked for up to its end
-    for (i = next_opening(part, std::max(i, range.begin)); i < part.size(); i = next_opening(part, i)) {
+    // `i` may already lie past the range (a gloss that ends there).
+    for (std::size_t next = std::max(i, range.begin); (next = next_opening(part, next)) < part.size(); next = i) {
+      i = next;
       const auto ch = static_cast<unsigned char>(in[i]);
       const Bracket* b = nullptr;
       if (ch == '(') b = &kBrackets[0];

@@ -3,6 +3,7 @@
 #include "prescan.hpp"
 
 #include <array>
+#include <atomic>
 #include <algorithm>
 #include <bit>
 #include <memory>
@@ -21,12 +22,13 @@ namespace {
 
 // Bits of the table that need the character's context (never stored in a line): the mojibake
 // scan may trigger on a kLone character standing alone between ASCII bytes with an ASCII letter
-// beside it, and on a kLead one that a scan_cont() character follows.
-constexpr std::uint8_t kLone = 128, kLead = 64;
-constexpr std::uint8_t kContext = kLone | kLead;
+// beside it, on a kBetween one between two ASCII letters (when scan_between() holds), and on a
+// kLead one that a scan_cont() character follows.
+constexpr std::uint16_t kLone = 128, kLead = 64, kBetween = 512;  // and one between two letters
+constexpr std::uint16_t kContext = kLone | kLead | kBetween;
 
-std::uint8_t char_flags(char32_t cp) {
-  std::uint8_t f = 0;
+std::uint16_t char_flags(char32_t cp) {
+  std::uint16_t f = 0;
   const unsigned k = zh::char_class(cp) & 7;
   if (k == zh::kSOnly) f |= kPreSimplified;
   if (k == zh::kTOnly) f |= kPreTraditional;
@@ -34,19 +36,42 @@ std::uint8_t char_flags(char32_t cp) {
   if (s & kScanAlways) f |= kPreMojibake;
   if (s & kScanLone) f |= kLone;
   if (s & kScanLead) f |= kLead;
+  if (s & kScanBetween) f |= kBetween;
   if (shift_char(cp)) f |= kPreShift;
   if (nfc_char(cp)) f |= kPreNfc;
   if (bracket_char(cp)) f |= kPreBracket;
   return f;
 }
 
-// The flags of every BMP code point (none for ASCII: see kAscii), built once.
-const std::array<std::uint8_t, 0x10000>& bmp_flags() {
-  static const auto table = [] {
-    auto t = std::make_unique<std::array<std::uint8_t, 0x10000>>();
-    for (char32_t cp = 0; cp < 0x10000; ++cp) (*t)[cp] = cp < 0x80 ? 0 : char_flags(cp);
-    return t;
-  }();
+// The flags of the BMP code points (none for ASCII: see kAscii), built a block of 256 at a
+// time when first met (a short text needs few; building all takes milliseconds). An entry not
+// built yet reads kUnbuilt; threads may build a block at the same time (same values, atomic).
+constexpr std::uint16_t kUnbuilt = 256;
+
+class FlagTable {
+ public:
+  FlagTable() {
+    for (auto& e : t_) e.store(kUnbuilt, std::memory_order_relaxed);
+  }
+  [[nodiscard]] std::uint16_t operator[](char32_t cp) const noexcept { return t_[cp].load(std::memory_order_relaxed); }
+  // The entry of `cp`, its block built first when needed.
+  [[nodiscard]] std::uint16_t at(char32_t cp) noexcept {
+    std::uint16_t f = (*this)[cp];
+    if (f & kUnbuilt) {
+      const char32_t first = cp & ~char32_t{0xFF};
+      for (char32_t c = first; c < first + 0x100; ++c)
+        t_[c].store(c < 0x80 ? 0 : char_flags(c), std::memory_order_relaxed);
+      f = (*this)[cp];
+    }
+    return f;
+  }
+
+ private:
+  std::array<std::atomic<std::uint16_t>, 0x10000> t_;
+};
+
+FlagTable& bmp_flags() {
+  static const auto table = std::make_unique<FlagTable>();
   return *table;
 }
 
@@ -112,11 +137,12 @@ class Pass {
     // Three-byte characters between ASCII bytes with a letter beside them (for kLone).
     const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_ - 1));
     const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_ + 3));
-    const unsigned lone = lead3 & ~mask(before) & ~mask(after) & (letters(before) | letters(after));
+    const unsigned lb = letters(before), la = letters(after);
+    const unsigned lone = lead3 & ~mask(before) & ~mask(after) & (lb | la), between = lead3 & lb & la;
     unsigned todo = 0xFFFF, nl = breaks;
     for (;;) {
       const unsigned part = nl ? ((nl & (0u - nl)) - 1) & todo : todo;
-      std::uint8_t f = 0;
+      std::uint16_t f = 0;
       if (part & (question | amp | bracket | c0)) {
         if (part & (question | c0)) f |= kPreMojibake;
         if (part & question) f |= kPreShift;
@@ -124,7 +150,12 @@ class Pass {
         if (part & bracket) f |= kPreBracket;
       }
       for (unsigned m = lead3 & part; m; m &= m - 1) f |= table_[three_byte_cp(b_ + i_ + std::size_t(std::countr_zero(m)))];
-      if ((f & kLead) || ((f & kLone) && (lone & part))) f = context(f, lead3 & part, lone & part);
+      if (f & kUnbuilt) {  // first met: build, then read again
+        f &= std::uint16_t(~kUnbuilt);
+        for (unsigned m = lead3 & part; m; m &= m - 1) f |= table_.at(three_byte_cp(b_ + i_ + std::size_t(std::countr_zero(m))));
+      }
+      if ((f & kLead) || ((f & kLone) && (lone & part)) || ((f & kBetween) && (between & part)))
+        f = context(f, lead3 & part, lone & part, between & part);
       line_ |= std::uint8_t(f & ~kContext);
       if (!nl) break;
       const unsigned bit = nl & (0u - nl);
@@ -137,20 +168,23 @@ class Pass {
   }
 
   // `f` without its context bits, with kPreMojibake when a three-byte character at the `chars`
-  // bits makes it: one with kLead that a continuation byte's character follows, or one with
-  // kLone among the `lone` bits.
-  std::uint8_t context(std::uint8_t f, unsigned chars, unsigned lone) const {
-    const bool leads = f & kLead;
-    f &= std::uint8_t(~kContext);
-    for (unsigned m = lone; m; m &= m - 1)
-      if (table_[three_byte_cp(b_ + i_ + std::size_t(std::countr_zero(m)))] & kLone) return f | kPreMojibake;
-    if (leads) {
+  // bits makes it: one with kLead that a continuation byte's character follows, one with kLone
+  // among the `lone` bits, one with kBetween among the `between` bits.
+  std::uint8_t context(std::uint16_t f, unsigned chars, unsigned lone, unsigned between) const {
+    const std::uint8_t plain = std::uint8_t(f & ~kContext);
+    for (unsigned m = lone | between; m; m &= m - 1) {
+      const char32_t cp = three_byte_cp(b_ + i_ + std::size_t(std::countr_zero(m)));
+      const std::uint16_t g = table_[cp];
+      if ((g & kLone) && (lone & m & (0u - m))) return plain | kPreMojibake;
+      if ((g & kBetween) && (between & m & (0u - m)) && scan_between(cp)) return plain | kPreMojibake;
+    }
+    if (f & kLead) {
       for (unsigned m = chars; m; m &= m - 1) {
         const std::size_t p = i_ + std::size_t(std::countr_zero(m));
-        if ((table_[three_byte_cp(b_ + p)] & kLead) && cont_at(p + 3)) return f | kPreMojibake;
+        if ((table_[three_byte_cp(b_ + p)] & kLead) && cont_at(p + 3)) return plain | kPreMojibake;
       }
     }
-    return f;
+    return plain;
   }
 #endif
 
@@ -167,6 +201,11 @@ class Pass {
     start_ = at + 1;
   }
 
+  // The character [p, e) stands between two ASCII letters.
+  [[nodiscard]] bool between(std::size_t p, std::size_t e) const noexcept {
+    return p > 0 && e < n_ && letter(b_[p - 1]) && letter(b_[e]);
+  }
+
   // The character [p, e) stands between ASCII bytes (or the text ends) with a letter beside it.
   [[nodiscard]] bool lone(std::size_t p, std::size_t e) const noexcept {
     const bool before = p > 0 && b_[p - 1] < 0x80, after = e == n_ || b_[e] < 0x80;
@@ -181,12 +220,11 @@ class Pass {
       return std::uint8_t(kPreMojibake | kPreShift | kPreNfc | (k == zh::kSOnly ? kPreSimplified : 0) |
                           (k == zh::kTOnly ? kPreTraditional : 0));
     }
-    std::uint8_t f = table_[cp];
-    if (f & kContext) {
-      const bool hit = ((f & kLone) && lone(p, e)) || ((f & kLead) && cont_at(e));
-      f = std::uint8_t((f & ~kContext) | (hit ? kPreMojibake : 0));
-    }
-    return f;
+    const std::uint16_t f = table_.at(cp);
+    if (!(f & kContext)) return std::uint8_t(f);
+    const bool hit = ((f & kLone) && lone(p, e)) || ((f & kLead) && cont_at(e)) ||
+                     ((f & kBetween) && between(p, e) && scan_between(cp));
+    return std::uint8_t((f & ~kContext) | (hit ? kPreMojibake : 0));
   }
 
   void chars_to(std::size_t stop) {
@@ -214,7 +252,7 @@ class Pass {
   const unsigned char* b_;
   std::size_t n_;
   Prescan& out_;
-  const std::array<std::uint8_t, 0x10000>& table_;
+  FlagTable& table_;
   std::size_t i_ = 0, start_ = 0;
   std::uint8_t line_ = 0;
 };

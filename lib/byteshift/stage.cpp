@@ -264,7 +264,9 @@ bool byte_shift_stage(std::string_view in, const Options& options, const Context
   const auto& bits = suspect_bits();
   std::size_t i = 0;
   for (const Span& range : scan_ranges(ctx.pre, kPreShift, n)) {
-    for (i = std::max(i, range.begin); (i = next_look(b, i, range.end, bits)) < range.end;) {
+    // `i` may already lie past the range (a line repaired whole).
+    for (std::size_t next = std::max(i, range.begin); (next = next_look(b, next, range.end, bits)) < range.end; next = i) {
+      i = next;
       const Decoded d = decode_utf8(b + i, b + n);
       if (!worth_a_look(in, i, d.cp, d.len)) {
         i += d.len;

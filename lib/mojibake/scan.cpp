@@ -231,7 +231,7 @@ std::uint8_t scan_char(char32_t cp) {
     // A rare CJK character (model cost >= 15 bits: the only way four reach kRareRun) starts the
     // run rules; a common one only the rules of a character alone among Latin letters.
     if (f & model::bmp::kSuspect) return kScanAlways;
-    return model::bmp::cost(cp) >= kLoneCost || k == model::Class::hangul || latin_shaped(cp) ? kScanLone : 0;
+    return model::bmp::cost(cp) >= kLoneCost || k == model::Class::hangul ? kScanLone : kScanBetween;
   }
   // A C1 control, a suspect, a Latin, Cyrillic or Greek letter; a UTF-8 lead byte's character
   // when a continuation byte's one follows.
@@ -242,6 +242,8 @@ std::uint8_t scan_char(char32_t cp) {
 }
 
 bool scan_cont(char32_t cp) { return lead_cont().is_cont(cp); }
+
+bool scan_between(char32_t cp) { return latin_shaped(cp); }
 
 bool scan(std::string_view text, bool entities, ScanResult& out) {
   const Span all{0, text.size()};

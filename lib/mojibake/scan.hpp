@@ -35,9 +35,14 @@ inline constexpr std::uint8_t kScanLone = 2;    ///< can trigger when alone betw
                                                 ///< with an ASCII letter on one side
 inline constexpr std::uint8_t kScanLead = 4;    ///< can trigger when scan_cont() holds of the
                                                 ///< character right after it
+inline constexpr std::uint8_t kScanBetween = 8;  ///< can trigger between two ASCII letters when
+                                                 ///< scan_between() holds (asked only there: it
+                                                 ///< loads the double-byte codecs' tables)
 /// What scan() may make of a non-ASCII character (kScan* bits, 0 when nothing).
 [[nodiscard]] std::uint8_t scan_char(char32_t cp);
 /// A character a single-byte codec makes of a UTF-8 continuation byte (see kScanLead).
 [[nodiscard]] bool scan_cont(char32_t cp);
+/// A kScanBetween character that triggers between two ASCII letters (Pr羹fung).
+[[nodiscard]] bool scan_between(char32_t cp);
 
 }  // namespace mojifix::detail
