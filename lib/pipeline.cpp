@@ -24,8 +24,8 @@ constexpr std::array kStages{
 std::span<const Stage> registry() noexcept { return kStages; }
 
 bool sanitize_utf8(std::string_view in, Result& out, std::size_t max_fixes) {
+  if (valid_utf8(in)) return false;  // the usual case, 32 bytes at a time
   std::size_t i = valid_prefix(in);
-  if (i == in.size()) return false;
   EditBuilder b(in, out, max_fixes);
   const auto* base = reinterpret_cast<const unsigned char*>(in.data());
   const auto* end = base + in.size();

@@ -284,8 +284,12 @@ bool scan(std::string_view text, bool entities, std::span<const Span> ranges, Sc
       }
       const bool bmp = cp < 0x10000;
       const std::uint8_t flags = bmp ? model::bmp::flags(cp) : 0;
-      // Question marks next to non-ASCII text: characters lost in a conversion (reported).
-      if ((at > 0 && b[at - 1] == '?') || (i < n && b[i] == '?')) out.triggers.push_back(at);
+      // Question marks next to non-ASCII text: characters lost in a conversion (reported when
+      // two or more; one after a character of mis-decoded text stands for the bytes it lost).
+      if ((at > 0 && b[at - 1] == '?') || (i < n && b[i] == '?')) {
+        const bool run = (at > 1 && b[at - 1] == '?' && b[at - 2] == '?') || (i + 1 < n && b[i] == '?' && b[i + 1] == '?');
+        if (run || !bmp || (flags & model::bmp::kSuspect) || !(flags & model::bmp::kCjk)) out.triggers.push_back(at);
+      }
       if (bmp ? (flags & model::bmp::kCjk) != 0 : model::is_cjk(cp)) {
         // CJK: a run of rare characters (mis-decoded CJK text is mostly rare characters), a short
         // run with a rare one, or a lone character among Latin letters (Prüfung as Big5: Pr羹fung).
