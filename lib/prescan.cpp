@@ -135,10 +135,14 @@ class Pass {
     const unsigned c0 = low & ~breaks & ~eq('\t');
     const unsigned question = eq('?'), amp = eq('&'), bracket = eq('(') | eq('[');
     // Three-byte characters between ASCII bytes with a letter beside them (for kLone).
-    const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_ - 1));
-    const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_ + 3));
-    const unsigned lb = letters(before), la = letters(after);
-    const unsigned lone = lead3 & ~mask(before) & ~mask(after) & (lb | la), between = lead3 & lb & la;
+    unsigned lone = 0, between = 0;
+    if (lead3) {
+      const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_ - 1));
+      const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_ + 3));
+      const unsigned lb = letters(before), la = letters(after);
+      lone = lead3 & ~mask(before) & ~mask(after) & (lb | la);
+      between = lead3 & lb & la;
+    }
     unsigned todo = 0xFFFF, nl = breaks;
     for (;;) {
       const unsigned part = nl ? ((nl & (0u - nl)) - 1) & todo : todo;
