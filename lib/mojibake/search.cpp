@@ -385,7 +385,13 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         }
         const bool lossy = (lossy_chains >> c) & 1;
         if (!read_chain(all[c], cs, s, lossy, r, &sc.codes)) continue;
-        if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
+        if (r.lost && r.recovered < 2) continue;
+        if (r.lost && r.recovered < r.lost) {
+          // More lost than read: only where the input shows the loss (U+FFFD from the decoder).
+          std::size_t shown = 0;
+          for (std::size_t k = r.first; k < r.last; ++k) shown += cs[k].cp == kReplacement;
+          if (shown == 0) continue;
+        }
         if (r.replaced && r.recovered < 2) continue;  // 锟斤拷 and friends: reported, not decoded
         next[c] = r.last;
         // The reading against the original characters, without building strings.

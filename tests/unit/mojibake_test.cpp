@@ -361,3 +361,15 @@ TEST_CASE("mojibake: a legacy reading is not dropped for a weak reading its stab
   const std::string bad = decode_as(encode_as(orig, CodecId::cp1251), CodecId::cp1252);
   CHECK(repair(bad).text == orig);
 }
+
+TEST_CASE("mojibake: a lossy reading that loses more than it reads, where the input shows the loss", "[mojibake]") {
+  // Тест сработал успешно as UTF-8 read as Big5 by a decoder that replaces what it cannot read:
+  // most Cyrillic letters lose a byte (U+FFFD in the input), but what survives is determined.
+  const std::string big5 = decode_as("Тест сработал успешно", CodecId::big5, Loss::replace);
+  const Result r = mojibake(big5);
+  CHECK(r.text.rfind("Те", 0) == 0);
+  CHECK(r.text.find("або") != std::string::npos);
+  // Clean text with rare characters and a U+FFFD of its own stays.
+  const std::string clean = "他在書房裡讀《說文解字》，看到「鼛」字，旁邊有一個\xEF\xBF\xBD號。";
+  CHECK(mojibake(clean).text == clean);
+}
