@@ -199,8 +199,16 @@ class Pass {
   }
 
   void end_line(std::size_t at) {
-    if ((line_ & ~(kPreSimplified | kPreTraditional)) || (line_ & (kPreSimplified | kPreTraditional)) == 3)
-      out_.lines.push_back({{start_, at}, line_});
+    constexpr std::uint8_t kBoth = kPreSimplified | kPreTraditional;
+    if ((line_ & ~kBoth) || (line_ & kBoth) == kBoth) {
+      // Lines in a row with the same flags are one entry (the memory stays a fraction of the
+      // text's), but for the script stage's: it reads those line by line.
+      auto& v = out_.lines;
+      if (!v.empty() && v.back().flags == line_ && v.back().span.end + 1 == start_ && (line_ & kBoth) != kBoth)
+        v.back().span.end = at;
+      else
+        v.push_back({{start_, at}, line_});
+    }
     line_ = 0;
     start_ = at + 1;
   }

@@ -23,7 +23,8 @@ enum : std::uint8_t {
 
 struct Prescan {
   /// The lines (ended by LF, CR or the text end; `end` is that break) with some flag, in
-  /// order; a line with only one of kPreSimplified / kPreTraditional is left out.
+  /// order; a line with only one of kPreSimplified / kPreTraditional is left out. Lines in a
+  /// row with the same flags are one entry, unless they have both of those.
   struct Line {
     Span span;
     std::uint8_t flags = 0;

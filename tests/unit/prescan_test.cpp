@@ -107,3 +107,13 @@ TEST_CASE("prescan: stages agree on the bundled samples", "[prescan]") {
     for (const Options& o : option_sets()) CHECK(test::prescan_disagrees(text, o).empty());
   }
 }
+
+TEST_CASE("prescan: lines in a row with the same flags are one entry, mixed-script lines not", "[prescan]") {
+  detail::Prescan p;
+  detail::prescan("a?\nb?\n(c)\n这個\n这個\n", p);
+  REQUIRE(p.lines.size() == 4);
+  CHECK(p.lines[0].span == Span{0, 5});
+  CHECK(p.lines[1].span == Span{6, 9});
+  CHECK(p.lines[2].span == Span{10, 16});
+  CHECK(p.lines[3].span == Span{17, 23});
+}
