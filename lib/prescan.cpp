@@ -8,7 +8,7 @@
 #include <bit>
 #include <memory>
 #if defined(__SSE2__)
-#include <emmintrin.h>
+#include <immintrin.h>
 #endif
 
 #include "bmp_bits.hpp"
@@ -94,18 +94,26 @@ class Pass {
   Pass(std::string_view text, Prescan& out)
       : b_(reinterpret_cast<const unsigned char*>(text.data())), n_(text.size()), out_(out), table_(bmp_flags()) {}
 
-  void run() {
+  void run(PrescanWidth w) {
 #if defined(__SSE2__)
+    static const bool has_avx2 = __builtin_cpu_supports("avx2");
+    const bool avx2 = w == PrescanWidth::avx2 || (w == PrescanWidth::best && has_avx2);
     chars_to(std::min<std::size_t>(n_, 16));  // the chunks below read the byte before them
     back_to_char();
-    while (i_ + 19 <= n_) {
-      if (!chunk()) {
-        const std::size_t stop = i_ + 16;
+    const std::size_t width = avx2 ? 32 : 16;
+    while (i_ + width + 3 <= n_) {
+      Masks m;
+      if (avx2 ? masks32(m) : masks16(m)) {
+        take(m, width);
+      } else {
+        const std::size_t stop = i_ + width;
         back_to_char();
         chars_to(stop);
       }
     }
     back_to_char();
+#else
+    (void)w;
 #endif
     chars_to(n_);
     end_line(n_);
@@ -113,6 +121,14 @@ class Pass {
 
  private:
 #if defined(__SSE2__)
+  // What a chunk of bytes at i_ holds, one bit per byte.
+  struct Masks {
+    std::uint32_t lead3 = 0;                      // lead bytes of three-byte characters
+    std::uint32_t breaks = 0, c0 = 0;             // LF or CR; other C0 controls but tab
+    std::uint32_t question = 0, amp = 0, bracket = 0;
+    std::uint32_t lone = 0, between = 0;          // three-byte characters next to letters (kLone, kBetween)
+  };
+
   static unsigned mask(__m128i v) noexcept { return unsigned(_mm_movemask_epi8(v)); }
 
   static unsigned letters(__m128i v) noexcept {
@@ -120,70 +136,114 @@ class Pass {
     return mask(_mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1))));
   }
 
-  // Sixteen bytes at i_ (1 <= i_, i_ + 19 <= n_) of ASCII and three-byte characters, read from
-  // masks, the three-byte ones through their lead bytes. Returns false, having read nothing,
-  // when the chunk holds another character (it goes character by character).
-  bool chunk() {
+  // The masks of the sixteen bytes at i_ (1 <= i_, i_ + 19 <= n_); false when they hold a
+  // character of two or four bytes (the chunk goes character by character).
+  bool masks16(Masks& m) const {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_));
     const __m128i lead3v = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(char(0xF0))), _mm_set1_epi8(char(0xE0)));
-    const __m128i leadv = _mm_cmpgt_epi8(v, _mm_set1_epi8(char(0xBF)));  // C0..FF (signed: C0..FF > BF)
-    const unsigned lead3 = mask(lead3v);
-    if (mask(_mm_andnot_si128(lead3v, _mm_and_si128(leadv, _mm_cmplt_epi8(v, _mm_setzero_si128()))))) return false;
+    const __m128i neg = _mm_cmplt_epi8(v, _mm_setzero_si128());
+    const __m128i leadv = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(char(0xBF))), neg);  // C0..FF
+    if (mask(_mm_andnot_si128(lead3v, leadv))) return false;
     auto eq = [&](char c) { return mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))); };
-    const unsigned low = mask(_mm_andnot_si128(_mm_cmplt_epi8(v, _mm_setzero_si128()), _mm_cmplt_epi8(v, _mm_set1_epi8(' '))));
-    const unsigned breaks = eq('\n') | eq('\r');
-    const unsigned c0 = low & ~breaks & ~eq('\t');
-    const unsigned question = eq('?'), amp = eq('&'), bracket = eq('(') | eq('[');
-    // Three-byte characters between ASCII bytes with a letter beside them (for kLone).
-    unsigned lone = 0, between = 0;
-    if (lead3) {
+    const unsigned low = mask(_mm_andnot_si128(neg, _mm_cmplt_epi8(v, _mm_set1_epi8(' '))));
+    m.lead3 = mask(lead3v);
+    m.breaks = eq('\n') | eq('\r');
+    m.c0 = low & ~m.breaks & ~eq('\t');
+    m.question = eq('?');
+    m.amp = eq('&');
+    m.bracket = eq('(') | eq('[');
+    if (m.lead3) {
       const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_ - 1));
       const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_ + i_ + 3));
       const unsigned lb = letters(before), la = letters(after);
-      lone = lead3 & ~mask(before) & ~mask(after) & (lb | la);
-      between = lead3 & lb & la;
+      m.lone = m.lead3 & ~mask(before) & ~mask(after) & (lb | la);
+      m.between = m.lead3 & lb & la;
     }
-    unsigned todo = 0xFFFF, nl = breaks;
+    return true;
+  }
+
+  // The AVX2 pieces of masks32() (lambdas cannot take the target attribute).
+  __attribute__((target("avx2"))) static __m256i load32(const unsigned char* p) noexcept {
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  }
+  __attribute__((target("avx2"))) static std::uint32_t bits32(__m256i x) noexcept {
+    return std::uint32_t(_mm256_movemask_epi8(x));
+  }
+  __attribute__((target("avx2"))) static std::uint32_t eq32(__m256i v, char c) noexcept {
+    return bits32(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(c)));
+  }
+  __attribute__((target("avx2"))) static std::uint32_t letters32(__m256i x) noexcept {
+    const __m256i lower = _mm256_or_si256(x, _mm256_set1_epi8(0x20));  // non-ASCII stays negative
+    return bits32(_mm256_and_si256(_mm256_cmpgt_epi8(lower, _mm256_set1_epi8('a' - 1)),
+                                   _mm256_cmpgt_epi8(_mm256_set1_epi8('z' + 1), lower)));
+  }
+
+  // masks16() for thirty-two bytes (i_ + 35 <= n_), with AVX2.
+  __attribute__((target("avx2"))) bool masks32(Masks& m) const {
+    const __m256i v = load32(b_ + i_);
+    const __m256i lead3v = _mm256_cmpeq_epi8(_mm256_and_si256(v, _mm256_set1_epi8(char(0xF0))), _mm256_set1_epi8(char(0xE0)));
+    const __m256i neg = _mm256_cmpgt_epi8(_mm256_setzero_si256(), v);
+    const __m256i leadv = _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(char(0xBF))), neg);  // C0..FF
+    if (bits32(_mm256_andnot_si256(lead3v, leadv))) return false;
+    const std::uint32_t low = bits32(_mm256_andnot_si256(neg, _mm256_cmpgt_epi8(_mm256_set1_epi8(' '), v)));
+    m.lead3 = bits32(lead3v);
+    m.breaks = eq32(v, '\n') | eq32(v, '\r');
+    m.c0 = low & ~m.breaks & ~eq32(v, '\t');
+    m.question = eq32(v, '?');
+    m.amp = eq32(v, '&');
+    m.bracket = eq32(v, '(') | eq32(v, '[');
+    if (m.lead3) {
+      const __m256i before = load32(b_ + i_ - 1), after = load32(b_ + i_ + 3);
+      const std::uint32_t lb = letters32(before), la = letters32(after);
+      m.lone = m.lead3 & ~bits32(before) & ~bits32(after) & (lb | la);
+      m.between = m.lead3 & lb & la;
+    }
+    return true;
+  }
+
+  // Reads a chunk of `width` bytes at i_ from its masks: line by line, the flags of its ASCII
+  // bytes and of its three-byte characters (through their lead bytes).
+  void take(const Masks& mk, std::size_t width) {
+    std::uint32_t todo = width == 32 ? ~std::uint32_t{0} : 0xFFFFu, nl = mk.breaks;
     for (;;) {
-      const unsigned part = nl ? ((nl & (0u - nl)) - 1) & todo : todo;
+      const std::uint32_t part = nl ? ((nl & (0u - nl)) - 1) & todo : todo;
       std::uint16_t f = 0;
-      if (part & (question | amp | bracket | c0)) {
-        if (part & (question | c0)) f |= kPreMojibake;
-        if (part & question) f |= kPreShift;
-        if (part & amp) f |= kPreMojibake;
-        if (part & bracket) f |= kPreBracket;
+      if (part & (mk.question | mk.amp | mk.bracket | mk.c0)) {
+        if (part & (mk.question | mk.c0 | mk.amp)) f |= kPreMojibake;
+        if (part & mk.question) f |= kPreShift;
+        if (part & mk.bracket) f |= kPreBracket;
       }
-      for (unsigned m = lead3 & part; m; m &= m - 1) f |= table_[three_byte_cp(b_ + i_ + std::size_t(std::countr_zero(m)))];
+      for (std::uint32_t m = mk.lead3 & part; m; m &= m - 1) f |= table_[three_byte_cp(b_ + i_ + std::size_t(std::countr_zero(m)))];
       if (f & kUnbuilt) {  // first met: build, then read again
         f &= std::uint16_t(~kUnbuilt);
-        for (unsigned m = lead3 & part; m; m &= m - 1) f |= table_.at(three_byte_cp(b_ + i_ + std::size_t(std::countr_zero(m))));
+        for (std::uint32_t m = mk.lead3 & part; m; m &= m - 1)
+          f |= table_.at(three_byte_cp(b_ + i_ + std::size_t(std::countr_zero(m))));
       }
-      if ((f & kLead) || ((f & kLone) && (lone & part)) || ((f & kBetween) && (between & part)))
-        f = context(f, lead3 & part, lone & part, between & part);
+      if ((f & kLead) || ((f & kLone) && (mk.lone & part)) || ((f & kBetween) && (mk.between & part)))
+        f = context(f, mk.lead3 & part, mk.lone & part, mk.between & part);
       line_ |= std::uint8_t(f & ~kContext);
       if (!nl) break;
-      const unsigned bit = nl & (0u - nl);
+      const std::uint32_t bit = nl & (0u - nl);
       end_line(i_ + std::size_t(std::countr_zero(bit)));
       todo &= ~(part | bit);
       nl &= nl - 1;
     }
-    i_ += 16;
-    return true;
+    i_ += width;
   }
 
   // `f` without its context bits, with kPreMojibake when a three-byte character at the `chars`
   // bits makes it: one with kLead that a continuation byte's character follows, one with kLone
   // among the `lone` bits, one with kBetween among the `between` bits.
-  std::uint8_t context(std::uint16_t f, unsigned chars, unsigned lone, unsigned between) const {
+  std::uint8_t context(std::uint16_t f, std::uint32_t chars, std::uint32_t lone, std::uint32_t between) const {
     const std::uint8_t plain = std::uint8_t(f & ~kContext);
-    for (unsigned m = lone | between; m; m &= m - 1) {
+    for (std::uint32_t m = lone | between; m; m &= m - 1) {
       const char32_t cp = three_byte_cp(b_ + i_ + std::size_t(std::countr_zero(m)));
       const std::uint16_t g = table_[cp];
       if ((g & kLone) && (lone & m & (0u - m))) return plain | kPreMojibake;
       if ((g & kBetween) && (between & m & (0u - m)) && scan_between(cp)) return plain | kPreMojibake;
     }
     if (f & kLead) {
-      for (unsigned m = chars; m; m &= m - 1) {
+      for (std::uint32_t m = chars; m; m &= m - 1) {
         const std::size_t p = i_ + std::size_t(std::countr_zero(m));
         if ((table_[three_byte_cp(b_ + p)] & kLead) && cont_at(p + 3)) return plain | kPreMojibake;
       }
@@ -281,9 +341,9 @@ std::vector<Span> Prescan::ranges(std::uint8_t flag) const {
   return r;
 }
 
-void prescan(std::string_view text, Prescan& out) {
+void prescan(std::string_view text, Prescan& out, PrescanWidth width) {
   out.lines.clear();
-  Pass(text, out).run();
+  Pass(text, out).run(width);
 }
 
 std::vector<Span> scan_ranges(const Prescan* pre, std::uint8_t flag, std::size_t size) {
