@@ -15,6 +15,20 @@ constexpr model::Cost kExtraCost = model::kLostCost + 4 * model::kBit;
 
 bool breaks(char32_t cp) noexcept { return cp < 0x40 && cp != 0; }
 
+// Han, kana (full-width), Hangul and CJK punctuation: text around which a lone odd character
+// can be debris of a shifted stream.
+bool halfwidth_kana(char32_t cp) noexcept { return model::char_class(cp) == model::Class::halfwidth_kana; }
+
+bool full_cjk(char32_t cp) noexcept {
+  switch (model::char_class(cp)) {
+    case model::Class::han: case model::Class::han_rare: case model::Class::hiragana: case model::Class::katakana:
+    case model::Class::hangul: case model::Class::cjk_punct: case model::Class::fullwidth_punct:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 bool shift_trigger(std::span<const Ch> cs, std::size_t k) noexcept {
@@ -113,6 +127,17 @@ bool shift_repair(CodecId id, std::span<const Ch> cs, std::size_t t, bool guess,
     else if (d.cp != kReplacement && model::suspect(d.cp)) return false;
   }
   if (ascii_after > ascii_before) return false;
+  // Half-width kana, bopomofo and symbols alone are shifted debris only next to CJK text: in ASCII
+  // text or a run of half-width kana (U'｡', ｶﾀｶﾅ, "ㄕˊ") they are text.
+  bool text_inside = false;
+  for (std::size_t k = out.first; k < out.last && !text_inside; ++k) text_inside = full_cjk(cs[k].cp);
+  if (!text_inside && !(out.first > 0 && full_cjk(cs[out.first - 1].cp)) &&
+      !(out.last < cs.size() && full_cjk(cs[out.last].cp)))
+    return false;
+  std::size_t kana_b = out.first, kana_e = out.first;  // the run of half-width kana at the start
+  while (kana_b > 0 && halfwidth_kana(cs[kana_b - 1].cp)) --kana_b;
+  while (kana_e < cs.size() && halfwidth_kana(cs[kana_e].cp)) ++kana_e;
+  if (kana_e - kana_b >= 2) return false;
   out.gain = best_gain;
   out.codec = id;
   return true;

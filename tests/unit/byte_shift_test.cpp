@@ -195,3 +195,9 @@ TEST_CASE("byte_shift: one damaged line among clean lines with rare characters",
   for (const mojifix::Fix& f : r.fixes) CHECK(f.in.begin >= clean.size());
   CHECK(r.text.find("公园散步，然后回家吃饭") != std::string::npos);
 }
+
+TEST_CASE("byte_shift: a lone half-width kana or bopomofo in ASCII text, or a run of kana, is text", "[byte_shift]") {
+  for (const std::string s : {"    return cp == U'｡';\n", "  // is \"ㄕˊ\" a reading of 時?\n", "  CHECK(f(\"ㄧㄡˇ\") == \"you3\");\n",
+                              "\"日本語の文章です。ｶﾀｶﾅ と ひらがな\",\n"})
+    CHECK(mojifix::repair(s).text == s);
+}
