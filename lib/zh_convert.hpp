@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -65,6 +66,14 @@ struct Chain {
   /// the segmentation and step 1's characters as one dictionary, each segmentation key with
   /// its value through both steps at composed_at[e].
   std::unique_ptr<Dict> lead;
+  /// With `lead`: step 0 with its trailing one-character dictionaries folded into the one
+  /// before (the same matches, fewer look-ups).
+  Group lead_step0;
+  std::unique_ptr<Dict> lead_folded;
+  /// With `lead`: for each character of a segmentation key longer than one character, the
+  /// most characters before it (first) and after it (second) in such a key. A key of step 1
+  /// can only match across a change of step 0 through the change's first or last character.
+  std::unordered_map<char32_t, std::pair<std::uint8_t, std::uint8_t>> lead_reach;
 };
 
 /// Offsets of segment edges in a buffer, increasing.

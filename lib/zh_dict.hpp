@@ -164,8 +164,7 @@ class Dict {
     // Most characters start no key of a small dictionary: one bit per BMP code point says so
     // before the page table is read.
     if (cp < 0x10000 && !((starts_[cp >> 6] >> (cp & 63)) & 1)) return {};
-    const std::uint16_t page = page_of_[cp >> 8];
-    return page ? roots_[(std::size_t(page - 1) << 8) | (cp & 0xFF)] : RootSlot{};
+    return roots_[(std::size_t(page_of_[cp >> 8]) << 8) | (cp & 0xFF)];
   }
   [[nodiscard]] std::uint32_t child(std::uint32_t n, char32_t cp) const noexcept {
     // Branch-free binary search; edges are sorted by code point.
@@ -193,8 +192,8 @@ class Dict {
     }
   }
 
-  std::vector<std::uint16_t> page_of_;   // code point >> 8 -> page + 1 (0: no key starts there)
-  std::vector<RootSlot> roots_;          // 256 per page: keys starting with that code point
+  std::vector<std::uint16_t> page_of_;   // code point >> 8 -> page (0: the empty page, no key starts there)
+  std::vector<RootSlot> roots_;          // 256 per page: keys starting with that code point; page 0 empty
   std::vector<Node> nodes_;              // node 0 is unused
   std::vector<Edge> edges_;
   std::vector<Entry> entries_;

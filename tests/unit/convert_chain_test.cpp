@@ -71,8 +71,27 @@ std::string sample(const Chain& c, std::size_t bytes, bool lines, unsigned seed)
   for (unsigned k = 0; k < c.size; ++k)
     for (unsigned i = 0; i < c.steps[k].size; ++i) dicts.push_back(c.steps[k].dicts[i]);
   if (c.run_phrases && c.run_phrases->size() > 0) dicts.push_back(c.run_phrases.get());  // later keys as runs spell them
+  // Keys of the segmentation dictionary (step 1 of a `lead` chain) with a part spelled as step
+  // 0 finds it: step 1 then matches across a change of step 0.
+  std::vector<std::pair<std::string_view, std::string_view>> back;  // value -> key of step 0
+  if (c.lead)
+    for (unsigned i = 0; i < c.steps[0].size; ++i)
+      for (std::uint32_t e = 0; e < c.steps[0].dicts[i]->size(); ++e)
+        back.emplace_back(c.steps[0].dicts[i]->value(e), c.steps[0].dicts[i]->key(e));
+  auto respelled = [&] {
+    std::string k(c.segmentation->key(std::uint32_t(rng() % c.segmentation->size())));
+    for (int tries = 0; tries < 400; ++tries) {
+      const auto& [v, key] = back[rng() % back.size()];
+      if (const std::size_t at = k.find(v); !v.empty() && at != std::string::npos) return k.replace(at, v.size(), key);
+    }
+    return k;
+  };
   std::string s;
   while (s.size() < bytes) {
+    if (!back.empty() && rng() % 4 == 0) {
+      s += respelled();
+      continue;
+    }
     const unsigned pick = rng() % 16;
     const Dict& d = *dicts[rng() % dicts.size()];
     const auto e = std::uint32_t(rng() % d.size());
