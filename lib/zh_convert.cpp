@@ -211,6 +211,14 @@ void compose_runs(Chain& c) {
     if (later.find(a) >= 0) return;  // ASCII is skipped unless it starts a key of `run_phrases`
   c.whole = std::make_unique<Dict>(first, later);
   c.run_phrases = std::make_unique<Dict>(parts, nullptr);
+  c.run_pairs.assign((std::size_t(1) << Chain::kRunPairBits) / 64, 0);
+  for (const auto& line : lines) {
+    const auto* k = reinterpret_cast<const unsigned char*>(line.first.data());
+    unsigned l1, l2;
+    const char32_t a = next_cp(k, l1);
+    const std::uint64_t h = Chain::run_pair_hash(a, next_cp(k + l1, l2));
+    c.run_pairs[h >> 6] |= std::uint64_t(1) << (h & 63);
+  }
   c.composed.resize(c.composed.size() - 16);  // the padding, appended again below
   c.composed_at.resize(c.whole->size());
   for (auto e = std::uint32_t(seg_entries); e < c.whole->size(); ++e) {
@@ -545,6 +553,7 @@ void phrase_walk(const Chain& c, const unsigned char* p, const unsigned char* en
   const Dict& whole = *c.whole;
   const Dict& runs = *c.run_phrases;
   const bool runs_ascii = runs.ascii_in_keys();
+  const std::uint64_t* const run_pairs = c.run_pairs.data();
   const std::size_t seg_entries = c.segmentation->size();
   const unsigned char* copied = p;
   Writer w(out);
@@ -565,7 +574,10 @@ void phrase_walk(const Chain& c, const unsigned char* p, const unsigned char* en
     unsigned len;
     const char32_t cp = next_cp(p, len);
     const bool hit = whole.longest(cp, len, p, end, m);
-    if ((!hit || m.entry >= seg_entries) && runs.may_start(cp)) {  // p is in a run
+    const unsigned char* q2 = p + len;
+    unsigned l2;
+    const std::uint64_t ph = q2 < end ? Chain::run_pair_hash(cp, next_cp(q2, l2)) : 0;
+    if ((q2 < end && ((run_pairs[ph >> 6] >> (ph & 63)) & 1)) && (!hit || m.entry >= seg_entries)) {  // p is in a run
       const unsigned char* limit = end;
       Match r;
       bool phrase = false;
@@ -664,13 +676,95 @@ std::size_t lead_finish(const Dict& lead, const std::string& b, std::size_t stop
   return std::size_t(x - s);
 }
 
+// How far a key of step 1 of a `lead` chain can reach before (fwd false) or after the
+// character at `v` (lead_reach), in characters.
+std::size_t lead_reach(const Chain& c, const unsigned char* v, bool fwd) {
+  unsigned len;
+  const auto it = c.lead_reach.find(next_cp(v, len));
+  return it == c.lead_reach.end() ? 0 : fwd ? it->second.second : it->second.first;
+}
+
+// The window of lead_walk around a change of step 0 at p (key length m.len, value v): the
+// characters since `sync` were written one at a time through `lead`. Returns where lead_walk
+// goes on (a position step 1 reaches, after the change).
+[[gnu::noinline]] const unsigned char* lead_window(const Chain& c, const unsigned char* p, const unsigned char* end,
+                                                  const unsigned char* sync, Match m, std::string_view v, Writer& w,
+                                                  std::string& out, std::string& buf) {
+  const Dict& lead = *c.lead;
+  const std::size_t seg_entries = c.segmentation->size();
+  const std::uint64_t* const starts0 = c.lead_step0.starts.data();
+  buf.clear();  // step 0's output from `from` on
+  const unsigned char* from = p;
+  const unsigned char* q = p;
+  std::size_t need = 0, tail = 0, tail_bytes = 0;  // characters wanted and seen since the change
+  while (true) {
+    if (m.len) {  // a change at q: step 1 may match from up to lead_reach(first) characters before it
+      std::size_t back = v.empty() ? 255 : lead_reach(c, reinterpret_cast<const unsigned char*>(v.data()), false);
+      for (const auto* x = reinterpret_cast<const unsigned char*>(buf.data()), *e = x + buf.size(); x < e; ++x)
+        back -= back && (*x & 0xC0) != 0x80;
+      if (back) {  // take back what the characters before `from` wrote, one at a time
+        const unsigned char* nf = from;
+        for (; back && nf > sync; --back)
+          while ((*--nf & 0xC0) == 0x80) {}
+        std::size_t written = 0;
+        for (const unsigned char* x = nf; x < from;) {
+          unsigned len = 1;
+          Match s;
+          if (*x >= 0x80 && lead.longest(x, end, s)) len = s.len, written += lead.value(s.entry).size();
+          else len = char_len(*x), written += len;
+          x += len;
+        }
+        w.flush();
+        out.resize(out.size() - written);
+        buf.insert(0, reinterpret_cast<const char*>(nf), std::size_t(from - nf));
+        from = nf;
+      }
+      buf += v;
+      q += m.len;
+      if (v.empty()) {
+        need = 255;
+      } else {
+        const auto* last = reinterpret_cast<const unsigned char*>(v.data() + v.size());
+        while ((*--last & 0xC0) == 0x80) {}
+        need = lead_reach(c, last, true);
+      }
+      tail = tail_bytes = 0;
+      m.len = 0;
+    }
+    if (tail >= need) {  // no key of step 1 that starts before the change ends beyond buf
+      const std::size_t t = lead_finish(lead, buf, buf.size() - tail_bytes, w);
+      return q - (buf.size() - t);
+    }
+    if (q == end) {
+      lead_finish(lead, buf, buf.size(), w);
+      return q;
+    }
+    unsigned len = 1;
+    char32_t cp = *q;
+    if (*q >= 0x80) {
+      cp = next_cp(q, len);
+      Match s;
+      if (lead.longest(cp, len, q, end, s) && s.entry < seg_entries) {  // the run ends
+        lead_finish(lead, buf, buf.size(), w);
+        return q;
+      }
+    }
+    if ((*q >= 0x80 || c.ascii) && lead_step(c, starts0, cp, len, q, end, m, v)) continue;
+    m.len = 0;
+    buf.append(reinterpret_cast<const char*>(q), len);
+    q += len;
+    ++tail;
+    tail_bytes += len;
+  }
+}
+
 // A chain with `lead` in one pass. A segmentation key takes its composed value. In a run, the
 // characters where step 0 changes nothing take their value in `lead` (step 1 there: no
 // segmentation key starts in a run), except near a change of step 0: a key of step 1 can match
 // the changed text, so the text from the change's reach before it (lead_reach) to its reach
 // after it goes through step 0 into a buffer, and step 1 runs over the buffer up to the end of
-// the change. The characters before that window were taken one at a time, so step 1 starts
-// afresh there, and after the change step 1 resumes on unchanged text.
+// the change (lead_window). The characters before that window were taken one at a time, so
+// step 1 starts afresh there, and after the change step 1 resumes on unchanged text.
 void lead_walk(const Chain& c, const unsigned char* p, const unsigned char* end, std::string& out) {
   const Dict& lead = *c.lead;
   const std::size_t seg_entries = c.segmentation->size();
@@ -679,11 +773,6 @@ void lead_walk(const Chain& c, const unsigned char* p, const unsigned char* end,
   const std::uint64_t* const starts0 = c.lead_step0.starts.data();
   Writer w(out);
   std::string buf;
-  auto reach = [&](const unsigned char* v, bool fwd) -> std::size_t {
-    unsigned len;
-    const auto it = c.lead_reach.find(next_cp(v, len));
-    return it == c.lead_reach.end() ? 0 : fwd ? it->second.second : it->second.first;
-  };
   while (p < end) {
     Match m;
     std::string_view v;
@@ -720,74 +809,8 @@ void lead_walk(const Chain& c, const unsigned char* p, const unsigned char* end,
         continue;
       }
     }
-    // Step 0 changes the text at p. `buf` takes step 0's output from `from` on.
     w.put(copied, p, std::size_t(end - copied));
-    buf.clear();
-    const unsigned char* from = p;
-    const unsigned char* q = p;
-    std::size_t need = 0, tail = 0, tail_bytes = 0;  // characters wanted and seen since the change
-    while (true) {
-      if (m.len) {  // a change at q: step 1 may match from up to reach(first) characters before it
-        std::size_t back = v.empty() ? 255 : reach(reinterpret_cast<const unsigned char*>(v.data()), false);
-        for (const auto* x = reinterpret_cast<const unsigned char*>(buf.data()), *e = x + buf.size(); x < e; ++x)
-          back -= back && (*x & 0xC0) != 0x80;
-        if (back) {  // take back what the characters before `from` wrote, one at a time
-          const unsigned char* nf = from;
-          for (; back && nf > sync; --back)
-            while ((*--nf & 0xC0) == 0x80) {}
-          std::size_t written = 0;
-          for (const unsigned char* x = nf; x < from;) {
-            unsigned len = 1;
-            Match s;
-            if (*x >= 0x80 && lead.longest(x, end, s)) len = s.len, written += lead.value(s.entry).size();
-            else len = char_len(*x), written += len;
-            x += len;
-          }
-          w.flush();
-          out.resize(out.size() - written);
-          buf.insert(0, reinterpret_cast<const char*>(nf), std::size_t(from - nf));
-          from = nf;
-        }
-        buf += v;
-        q += m.len;
-        if (v.empty()) {
-          need = 255;
-        } else {
-          const auto* last = reinterpret_cast<const unsigned char*>(v.data() + v.size());
-          while ((*--last & 0xC0) == 0x80) {}
-          need = reach(last, true);
-        }
-        tail = tail_bytes = 0;
-        m.len = 0;
-      }
-      if (tail >= need) {  // no key of step 1 that starts before the change ends beyond buf
-        const std::size_t t = lead_finish(lead, buf, buf.size() - tail_bytes, w);
-        p = copied = sync = q - (buf.size() - t);
-        break;
-      }
-      if (q == end) {
-        lead_finish(lead, buf, buf.size(), w);
-        p = copied = sync = q;
-        break;
-      }
-      unsigned len = 1;
-      char32_t cp = *q;
-      if (*q >= 0x80) {
-        cp = next_cp(q, len);
-        Match s;
-        if (lead.longest(cp, len, q, end, s) && s.entry < seg_entries) {  // the run ends
-          lead_finish(lead, buf, buf.size(), w);
-          p = copied = sync = q;
-          break;
-        }
-      }
-      if ((*q >= 0x80 || c.ascii) && lead_step(c, starts0, cp, len, q, end, m, v)) continue;
-      m.len = 0;
-      buf.append(reinterpret_cast<const char*>(q), len);
-      q += len;
-      ++tail;
-      tail_bytes += len;
-    }
+    p = copied = sync = lead_window(c, p, end, sync, m, v, w, out, buf);
   }
   w.put(copied, p, std::size_t(end - copied));
 }

@@ -61,6 +61,14 @@ struct Chain {
   /// ... and the longer keys of that dictionary spelled as the runs that `first` turns into
   /// them, with their values: the whole chain is then one pass over the text.
   std::unique_ptr<Dict> run_phrases;
+  /// A bitset over the hashes of the first two code points of the keys of `run_phrases` (all
+  /// longer than one character): most text positions start none, and the bit says so in one
+  /// branch that rarely goes the other way.
+  std::vector<std::uint64_t> run_pairs;
+  static constexpr unsigned kRunPairBits = 16;
+  [[nodiscard]] static std::uint64_t run_pair_hash(char32_t a, char32_t b) noexcept {
+    return ((((std::uint64_t(a) << 21) | b) * 0x9E3779B97F4A7C15ULL) >> (64 - kRunPairBits));
+  }
   /// Set when there are two steps, step 1 starts with the segmentation dictionary and its other
   /// dictionaries have one-character keys only (t2s after a variants step: tw2s, hk2s, tw2sp):
   /// the segmentation and step 1's characters as one dictionary, each segmentation key with
