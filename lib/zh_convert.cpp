@@ -549,6 +549,9 @@ void composed_walk(const Chain& c, const unsigned char* p, const unsigned char* 
 // A chain with `whole` in one pass (see compose_runs): a segmentation key takes its composed
 // value; in a run, the longest key of `run_phrases` that ends before the next segmentation key
 // takes its value, else a character takes its composed value or stays.
+// kRuns: `run_phrases` has keys (not for s2tw, s2hk: their later step has one-character keys
+// only).
+template <bool kRuns>
 void phrase_walk(const Chain& c, const unsigned char* p, const unsigned char* end, std::string& out) {
   const Dict& whole = *c.whole;
   const Dict& runs = *c.run_phrases;
@@ -576,8 +579,9 @@ void phrase_walk(const Chain& c, const unsigned char* p, const unsigned char* en
     const bool hit = whole.longest(cp, len, p, end, m);
     const unsigned char* q2 = p + len;
     unsigned l2;
-    const std::uint64_t ph = q2 < end ? Chain::run_pair_hash(cp, next_cp(q2, l2)) : 0;
-    if ((q2 < end && ((run_pairs[ph >> 6] >> (ph & 63)) & 1)) && (!hit || m.entry >= seg_entries)) {  // p is in a run
+    const bool pair = kRuns && q2 < end;
+    const std::uint64_t ph = pair ? Chain::run_pair_hash(cp, next_cp(q2, l2)) : 0;
+    if ((pair && ((run_pairs[ph >> 6] >> (ph & 63)) & 1)) && (!hit || m.entry >= seg_entries)) {  // p is in a run
       const unsigned char* limit = end;
       Match r;
       bool phrase = false;
@@ -606,16 +610,6 @@ void phrase_walk(const Chain& c, const unsigned char* p, const unsigned char* en
     }
   }
   w.put(copied, p, std::size_t(end - copied));
-}
-
-// Some key of `g` is a prefix of [p, end), whose first character `cp` is `len` bytes long.
-inline bool starts_key(const Group& g, char32_t cp, unsigned len, const unsigned char* p,
-                       const unsigned char* end) noexcept {
-  if (cp < 0x10000 && !((g.starts[cp >> 6] >> (cp & 63)) & 1)) return false;
-  Match m;
-  for (unsigned i = 0; i < g.size; ++i)
-    if (g.dicts[i]->longest(cp, len, p, end, m)) return true;
-  return false;
 }
 
 // Step 0 of a `lead` chain at p (first code point cp, len bytes): the longest key of the first
@@ -825,7 +819,8 @@ void convert_into(const Chain& c, std::string_view text, std::string& out) {
     return;
   }
   if (c.whole) {
-    phrase_walk(c, p, end, out);
+    if (c.run_phrases->size() > 0) phrase_walk<true>(c, p, end, out);
+    else phrase_walk<false>(c, p, end, out);
     return;
   }
   if (c.lead) {
