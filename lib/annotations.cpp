@@ -15,6 +15,7 @@
 
 #include "mojifix/annotations.hpp"
 #include "plan.hpp"
+#include "prescan.hpp"
 #include "stage.hpp"
 #include "utf8.hpp"
 #include "zh_gloss.hpp"
@@ -142,31 +143,39 @@ std::size_t next_opening(std::string_view s, std::size_t i) noexcept {
 
 }  // namespace
 
-bool annotations_stage(std::string_view in, const Options& o, const Context&, Result& out) {
+bool bracket_char(char32_t cp) noexcept { return cp == U'（' || cp == U'［'; }
+
+bool annotations_stage(std::string_view in, const Options& o, const Context& ctx, Result& out) {
   std::vector<Candidate> found;
   double weight = 0;
   std::size_t chain_end = std::string_view::npos, chain_han = 0;  // glosses that follow a gloss
-  for (std::size_t i = next_opening(in, 0); i < in.size(); i = next_opening(in, i)) {
-    const auto ch = static_cast<unsigned char>(in[i]);
-    const Bracket* b = nullptr;
-    if (ch == '(') b = &kBrackets[0];
-    else if (ch == '[') b = &kBrackets[1];
-    else if (i + 2 < in.size() && in[i + 1] == '\xBC' && in[i + 2] == '\x88') b = &kBrackets[2];
-    else if (i + 2 < in.size() && in[i + 1] == '\xBC' && in[i + 2] == '\xBB') b = &kBrackets[3];
-    Candidate c;
-    std::size_t back = i;  // before the bracket, looking through controls normalize may strip
-    while (back > 0 && static_cast<unsigned char>(in[back - 1]) < 0x20 && in[back - 1] != '\t' && in[back - 1] != '\n' &&
-           in[back - 1] != '\r')
-      --back;
-    const std::size_t han_end = back == chain_end ? chain_han : i;
-    if (b && candidate_at(in, i, han_end, *b, c)) {
-      found.push_back(c);
-      weight += c.weight;
-      chain_han = han_end;
-      chain_end = i = c.span.end;
-      continue;
+  std::size_t i = 0;
+  for (const Span& range : scan_ranges(ctx.pre, kPreBracket, in.size())) {
+    const std::string_view part = in.substr(0, range.end);  // brackets are looked for up to its end
+    // `i` may already lie past the range (a gloss that ends there).
+    for (std::size_t next = std::max(i, range.begin); (next = next_opening(part, next)) < part.size(); next = i) {
+      i = next;
+      const auto ch = static_cast<unsigned char>(in[i]);
+      const Bracket* b = nullptr;
+      if (ch == '(') b = &kBrackets[0];
+      else if (ch == '[') b = &kBrackets[1];
+      else if (i + 2 < in.size() && in[i + 1] == '\xBC' && in[i + 2] == '\x88') b = &kBrackets[2];
+      else if (i + 2 < in.size() && in[i + 1] == '\xBC' && in[i + 2] == '\xBB') b = &kBrackets[3];
+      Candidate c;
+      std::size_t back = i;  // before the bracket, looking through controls normalize may strip
+      while (back > 0 && static_cast<unsigned char>(in[back - 1]) < 0x20 && in[back - 1] != '\t' && in[back - 1] != '\n' &&
+             in[back - 1] != '\r')
+        --back;
+      const std::size_t han_end = back == chain_end ? chain_han : i;
+      if (b && candidate_at(in, i, han_end, *b, c)) {
+        found.push_back(c);
+        weight += c.weight;
+        chain_han = han_end;
+        chain_end = i = c.span.end;
+        continue;
+      }
+      ++i;
     }
-    ++i;
   }
   if (found.empty() || weight < 1.0) return false;
   const std::size_t han = count_wide(in);

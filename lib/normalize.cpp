@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "plan.hpp"
+#include "prescan.hpp"
 #include "stage.hpp"
 #include "bmp_bits.hpp"
 #include "tables/bit_table.hpp"
@@ -60,6 +61,8 @@ std::size_t skip_quiet(std::string_view s, std::size_t i, bool controls) noexcep
 
 }  // namespace
 
+bool nfc_char(char32_t cp) noexcept { return cp < 0x10000 ? suspect_bits(NormalForm::nfc).test(cp) : suspect(NormalForm::nfc, cp); }
+
 namespace {
 
 // Pass 1: leading BOM, line endings and C0 controls. These run first so that NFC sees
@@ -105,7 +108,7 @@ bool clean_controls(std::string_view in, const Options& o, const Context& ctx, R
 }
 
 // Pass 2: NFC / NFKC on segments around the characters the tables mark as suspects.
-bool normalize_form(std::string_view in, const Options& o, Result& out) {
+bool normalize_form(std::string_view in, const Options& o, const Prescan* pre, Result& out) {
   EditBuilder b(in, out, o.max_fixes);
   const NormalForm form = o.form;
   if (form == NormalForm::none) return false;
@@ -115,36 +118,40 @@ bool normalize_form(std::string_view in, const Options& o, Result& out) {
   const BmpBits& bits = suspect_bits(form);
   constexpr std::size_t none = ~std::size_t{0};
   std::size_t i = 0, floor = 0;
-  while (i < n) {
-    // ASCII and the CJK ideographs U+4000..U+9FFF (lead bytes E4..E9) are never suspects.
-    i = next_lead_outside(in, i, 0xE4, 0xE9);
-    if (i == n) break;
-    const Decoded d = decode_at(in, i);
-    if (!(d.cp < 0x10000 ? bits.test(d.cp) : suspect(form, d.cp))) {
-      i += d.len;
-      continue;
-    }
-    const std::size_t prev = i > 0 ? char_start(in, i - 1) : none;  // the character before: a starter
-    // A segment from the last starter before the suspect to the next non-suspect character.
-    const std::size_t s = (prev != none && prev >= floor) ? prev : i;
-    std::size_t e = i + d.len;
-    while (e < n && static_cast<unsigned char>(in[e]) >= 0x80) {
-      const Decoded next = decode_at(in, e);
-      if (!suspect(form, next.cp)) break;
-      e += next.len;
-    }
-    if (!norm) norm = normalizer(form);
-    if (norm) {
-      std::string normalized;
-      icu::StringByteSink<std::string> sink(&normalized, int32_t(e - s + 8));
-      UErrorCode err = U_ZERO_ERROR;
-      norm->normalizeUTF8(0, icu::StringPiece(in.data() + s, int32_t(e - s)), sink, nullptr, err);
-      if (U_SUCCESS(err) && normalized != in.substr(s, e - s)) {
-        b.replace({s, e}, normalized, FixKind::normalization, 1.0f, form_name);
-        floor = e;
+  // The prescan knows the NFC suspects only.
+  for (const Span& range : scan_ranges(form == NormalForm::nfc ? pre : nullptr, kPreNfc, n)) {
+    const std::string_view part = in.substr(0, range.end);
+    for (i = std::max(i, range.begin); i < range.end;) {
+      // ASCII and the CJK ideographs U+4000..U+9FFF (lead bytes E4..E9) are never suspects.
+      i = next_lead_outside(part, i, 0xE4, 0xE9);
+      if (i == range.end) break;
+      const Decoded d = decode_at(in, i);
+      if (!(d.cp < 0x10000 ? bits.test(d.cp) : suspect(form, d.cp))) {
+        i += d.len;
+        continue;
       }
+      const std::size_t prev = i > 0 ? char_start(in, i - 1) : none;  // the character before: a starter
+      // A segment from the last starter before the suspect to the next non-suspect character.
+      const std::size_t s = (prev != none && prev >= floor) ? prev : i;
+      std::size_t e = i + d.len;
+      while (e < n && static_cast<unsigned char>(in[e]) >= 0x80) {
+        const Decoded next = decode_at(in, e);
+        if (!suspect(form, next.cp)) break;
+        e += next.len;
+      }
+      if (!norm) norm = normalizer(form);
+      if (norm) {
+        std::string normalized;
+        icu::StringByteSink<std::string> sink(&normalized, int32_t(e - s + 8));
+        UErrorCode err = U_ZERO_ERROR;
+        norm->normalizeUTF8(0, icu::StringPiece(in.data() + s, int32_t(e - s)), sink, nullptr, err);
+        if (U_SUCCESS(err) && normalized != in.substr(s, e - s)) {
+          b.replace({s, e}, normalized, FixKind::normalization, 1.0f, form_name);
+          floor = e;
+        }
+      }
+      i = e;
     }
-    i = e;
   }
   return b.finish();
 }
@@ -155,7 +162,7 @@ bool normalize_stage(std::string_view in, const Options& o, const Context& ctx, 
   Result first;
   const bool cleaned = clean_controls(in, o, ctx, first);
   const std::string_view mid = cleaned ? std::string_view(first.text) : in;
-  if (!normalize_form(mid, o, out)) {
+  if (!normalize_form(mid, o, cleaned ? nullptr : ctx.pre, out)) {
     if (!cleaned) return false;
     out = std::move(first);
     return true;

@@ -4,6 +4,7 @@
 
 #include "mojifix/repair.hpp"
 #include "plan.hpp"
+#include "prescan.hpp"
 #include "stage.hpp"
 #include "utf8.hpp"
 
@@ -23,8 +24,8 @@ constexpr std::array kStages{
 std::span<const Stage> registry() noexcept { return kStages; }
 
 bool sanitize_utf8(std::string_view in, Result& out, std::size_t max_fixes) {
+  if (valid_utf8(in)) return false;  // the usual case, 32 bytes at a time
   std::size_t i = valid_prefix(in);
-  if (i == in.size()) return false;
   EditBuilder b(in, out, max_fixes);
   const auto* base = reinterpret_cast<const unsigned char*>(in.data());
   const auto* end = base + in.size();
@@ -47,6 +48,10 @@ bool run_stages(std::string_view in, const Options& options, const Context& cont
   // The punctuation stage restores flattened punctuation only where a stage with byte evidence
   // (byte_shift, annotations) repaired something in the same text.
   Context ctx = context;
+  // One pass tells each stage which lines it must read; it holds while the text is `in`.
+  Prescan pre;
+  prescan(in, pre);
+  ctx.pre = &pre;
   bool any = false;
   Result step;
   // A later stage can change what an earlier one sees (a removed control character next to
@@ -58,6 +63,7 @@ bool run_stages(std::string_view in, const Options& options, const Context& cont
       if (!s.enabled(options)) continue;
       if (!s.run(any ? std::string_view(out.text) : in, options, ctx, step)) continue;
       changed = changed || step.changed();
+      if (step.changed()) ctx.pre = nullptr;
       if (step.changed() && s.byte_evidence) ctx.byte_damage = true;
       if (round > 0 && !step.changed()) {  // reports already made in the first round
         step = Result{};

@@ -13,6 +13,7 @@
 
 #include "mojifix/script.hpp"
 #include "plan.hpp"
+#include "prescan.hpp"
 #include "stage.hpp"
 #include "utf8.hpp"
 #include "zh_convert.hpp"
@@ -134,7 +135,7 @@ void convert_units(const Job& job, const std::vector<Unit>& us, const std::vecto
 }
 
 // One pass of the stage.
-bool script_once(std::string_view in, const Options& o, Result& out) {
+bool script_once(std::string_view in, const Options& o, const Prescan* pre, Result& out) {
   const ScriptTarget to = o.to;
   Job job;
   job.in = in;
@@ -147,7 +148,12 @@ bool script_once(std::string_view in, const Options& o, Result& out) {
     // script when that one has at least twice the evidence of the other (and 3). Whole lines in
     // the other script (quotations, poems) are left alone, and so is Japanese.
     std::vector<Span> lines;
-    zh::mixed_lines(in, lines);
+    if (pre) {
+      for (const Prescan::Line& l : pre->lines)
+        if ((l.flags & (kPreSimplified | kPreTraditional)) == (kPreSimplified | kPreTraditional)) lines.push_back(l.span);
+    } else {
+      zh::mixed_lines(in, lines);
+    }
     for (const Span& line : lines) {
       const std::string_view text = in.substr(line.begin, line.size());
       zh::Tally lt;
@@ -200,15 +206,15 @@ bool script_once(std::string_view in, const Options& o, Result& out) {
 
 }  // namespace
 
-bool script_stage(std::string_view in, const Options& o, const Context&, Result& out) {
-  if (!script_once(in, o, out)) return false;
+bool script_stage(std::string_view in, const Options& o, const Context& ctx, Result& out) {
+  if (!script_once(in, o, ctx.pre, out)) return false;
   // A conversion can change the classes a unit is judged by (a regional form becomes a
   // shared character next to a leaning one): passes repeat until the text is stable, so that
   // a second run changes nothing.
   constexpr int kMaxPasses = 3;
   Result next;
   for (int pass = 1; pass < kMaxPasses && out.changed(); ++pass) {
-    if (!script_once(out.text, o, next) || !next.changed()) break;
+    if (!script_once(out.text, o, nullptr, next) || !next.changed()) break;
     out.fixes = compose(out.fixes, next.fixes, next.text);
     out.text = std::move(next.text);
     next = Result{};

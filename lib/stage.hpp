@@ -9,11 +9,15 @@
 
 namespace mojifix::detail {
 
+struct Prescan;
+
 /// Where a piece of text sits in the document being repaired.
 struct Context {
   bool document_start = true;  ///< `in` begins the document (a BOM here is a BOM)
   bool document_end = true;    ///< `in` ends the document
   bool byte_damage = false;    ///< an earlier stage repaired byte-level damage or glosses in `in`
+  const Prescan* pre = nullptr;  ///< the prescan of `in`, when one was made (stages read only
+                                 ///< the lines it flags for them)
 };
 
 /// A text stage: reads valid UTF-8 `in`; when it changes or reports something it fills `out`

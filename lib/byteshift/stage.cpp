@@ -15,6 +15,7 @@
 #include "model/bmp.hpp"
 #include "mojifix/byte_shift.hpp"
 #include "plan.hpp"
+#include "prescan.hpp"
 #include "stage.hpp"
 #include "utf8.hpp"
 
@@ -63,6 +64,12 @@ std::size_t next_look(const unsigned char* b, std::size_t i, std::size_t n, cons
   }
   return n;
 }
+
+}  // namespace
+
+bool shift_char(char32_t cp) noexcept { return cp == kReplacement || suspect(cp); }
+
+namespace {
 
 bool cjk_or_lost(char32_t cp) noexcept { return cp == kReplacement || model::is_cjk(cp); }
 
@@ -248,7 +255,7 @@ bool stable(std::string_view text, std::size_t ls, std::size_t le, std::size_t f
 
 }  // namespace
 
-bool byte_shift_stage(std::string_view in, const Options& options, const Context&, Result& out) {
+bool byte_shift_stage(std::string_view in, const Options& options, const Context& ctx, Result& out) {
   const auto* b = reinterpret_cast<const unsigned char*>(in.data());
   const std::size_t n = in.size();
   std::vector<bs::Rebuild> rebuilds;
@@ -256,23 +263,27 @@ bool byte_shift_stage(std::string_view in, const Options& options, const Context
   std::vector<Ch> cs;
   const auto& bits = suspect_bits();
   std::size_t i = 0;
-  while ((i = next_look(b, i, n, bits)) < n) {
-    const Decoded d = decode_utf8(b + i, b + n);
-    if (!worth_a_look(in, i, d.cp, d.len)) {
-      i += d.len;
-      continue;
+  for (const Span& range : scan_ranges(ctx.pre, kPreShift, n)) {
+    // `i` may already lie past the range (a line repaired whole).
+    for (std::size_t next = std::max(i, range.begin); (next = next_look(b, next, range.end, bits)) < range.end; next = i) {
+      i = next;
+      const Decoded d = decode_utf8(b + i, b + n);
+      if (!worth_a_look(in, i, d.cp, d.len)) {
+        i += d.len;
+        continue;
+      }
+      const void* nl_before = i ? memrchr(b, '\n', i) : nullptr;
+      const std::size_t ls = nl_before ? std::size_t(static_cast<const unsigned char*>(nl_before) - b) + 1 : 0;
+      const void* nl_after = std::memchr(b + i, '\n', n - i);
+      const std::size_t le = nl_after ? std::size_t(static_cast<const unsigned char*>(nl_after) - b) : n;
+      const std::size_t before = rebuilds.size();
+      line_rebuilds(in, ls, le, options.guess, rebuilds, split, cs);
+      if (rebuilds.size() > before && !stable(in, ls, le, before, options.guess, rebuilds)) {
+        rebuilds.resize(before);
+        split.resize(before);
+      }
+      i = le;
     }
-    const void* nl_before = i ? memrchr(b, '\n', i) : nullptr;
-    const std::size_t ls = nl_before ? std::size_t(static_cast<const unsigned char*>(nl_before) - b) + 1 : 0;
-    const void* nl_after = std::memchr(b + i, '\n', n - i);
-    const std::size_t le = nl_after ? std::size_t(static_cast<const unsigned char*>(nl_after) - b) : n;
-    const std::size_t before = rebuilds.size();
-    line_rebuilds(in, ls, le, options.guess, rebuilds, split, cs);
-    if (rebuilds.size() > before && !stable(in, ls, le, before, options.guess, rebuilds)) {
-      rebuilds.resize(before);
-      split.resize(before);
-    }
-    i = le;
   }
   if (rebuilds.empty()) return false;
   EditBuilder eb(in, out, options.max_fixes);

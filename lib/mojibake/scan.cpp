@@ -222,9 +222,36 @@ std::size_t skip_common_cjk(const unsigned char* b, std::size_t i, std::size_t n
 
 }  // namespace
 
+std::uint8_t scan_char(char32_t cp) {
+  if (cp < 0x80) return 0;
+  if (cp >= 0x10000) return kScanAlways;
+  const std::uint8_t f = model::bmp::flags(cp);
+  const model::Class k = model::bmp::cls(cp);
+  if (f & model::bmp::kCjk) {
+    // A rare CJK character (model cost >= 15 bits: the only way four reach kRareRun) starts the
+    // run rules; a common one only the rules of a character alone among Latin letters.
+    if (f & model::bmp::kSuspect) return kScanAlways;
+    return model::bmp::cost(cp) >= kLoneCost || k == model::Class::hangul ? kScanLone : kScanBetween;
+  }
+  // A C1 control, a suspect, a Latin, Cyrillic or Greek letter; a UTF-8 lead byte's character
+  // when a continuation byte's one follows.
+  if (cp < 0xA0 || (f & model::bmp::kSuspect) || k == model::Class::latin_upper || k == model::Class::latin_lower ||
+      (k >= model::Class::cyr_upper && k <= model::Class::greek_lower))
+    return kScanAlways;
+  return lead_cont().is_lead(cp) ? kScanLead : 0;
+}
+
+bool scan_cont(char32_t cp) { return lead_cont().is_cont(cp); }
+
+bool scan_between(char32_t cp) { return latin_shaped(cp); }
+
 bool scan(std::string_view text, bool entities, ScanResult& out) {
+  const Span all{0, text.size()};
+  return scan(text, entities, std::span<const Span>(&all, 1), out);
+}
+
+bool scan(std::string_view text, bool entities, std::span<const Span> ranges, ScanResult& out) {
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
   out.triggers.clear();
   out.controls = out.c1 = out.nul = false;
   constexpr std::size_t none = ~std::size_t{0};
@@ -233,77 +260,87 @@ bool scan(std::string_view text, bool entities, ScanResult& out) {
   std::size_t latin[2] = {none, none};    // offsets of the last two non-ASCII Latin letters
   std::size_t lead_end = none, lead_at = none;  // the last character that could be a UTF-8 lead byte
   const LeadCont* lc = nullptr;
-  std::size_t i = 0;
-  while ((i = skip_plain(b, i, n)) < n) {
-    if (b[i] < 0x80) {
-      out.controls = true;
-      out.nul = out.nul || b[i] == 0;
-      ++i;
-      continue;
-    }
-    const std::size_t at = i;
-    char32_t cp;
-    if (b[i] >= 0xE0 && b[i] < 0xF0 && i + 2 < n) {  // valid input: a three-byte character
-      cp = three_byte(b + i);
-      i += 3;
-    } else {
-      const Decoded d = decode_utf8(b + i, b + n);
-      cp = d.cp;
-      i += d.len;
-    }
-    const bool bmp = cp < 0x10000;
-    const std::uint8_t flags = bmp ? model::bmp::flags(cp) : 0;
-    // Question marks next to non-ASCII text: characters lost in a conversion (reported).
-    if ((at > 0 && b[at - 1] == '?') || (i < n && b[i] == '?')) out.triggers.push_back(at);
-    if (bmp ? (flags & model::bmp::kCjk) != 0 : model::is_cjk(cp)) {
-      // CJK: a run of rare characters (mis-decoded CJK text is mostly rare characters), a short
-      // run with a rare one, or a lone character among Latin letters (Prüfung as Big5: Pr羹fung).
-      const bool ascii_before = at == 0 || b[at - 1] < 0x80, ascii_after = i == n || b[i] < 0x80;
-      const bool before = at > 0 && letter(b[at - 1]), after = i < n && letter(b[i]);
-      const bool rare = bmp ? (flags & model::bmp::kSuspect) != 0 : model::suspect(cp);
-      if (at != run_end) run = Run{at};
-      const model::Cost c = bmp ? model::bmp::cost(cp) : model::char_cost(cp);
-      run.push(cp, c, rare);
-      run_end = i;
-      if (rare) ++run.rare;
-      const bool lone = ascii_before && ascii_after && (before || after);
-      const bool rare_run = run.len >= 4 && (run.window >= kRareRun || kBits4[run.rare_recent] >= 3) && run.utf8ish(b, i);
-      if ((before && after && latin_shaped(cp)) ||
-          (lone && (c >= kLoneCost || (bmp && model::bmp::cls(cp) == model::Class::hangul))) || rare_run) {
-        out.triggers.push_back(at);
-        run.window = 0;
-        run.costs[0] = run.costs[1] = run.costs[2] = run.costs[3] = 0;
-      } else if (ascii_after && run.rare && run.len <= 4 && run_shaped(b, run.start, i)) {
-        // A short run with a rare character before ASCII: made of codes UTF-8 uses in some
-        // double-byte codec (a word in UTF-8 read as it: 縺ｯ, 涓枃).
-        out.triggers.push_back(run.start);
+  for (const Span& range : ranges) {
+    // A range ends at a line break or the text end: what the loop reads at `n` is the same as
+    // in a scan of the whole text.
+    const std::size_t n = range.end;
+    std::size_t i = range.begin;
+    while ((i = skip_plain(b, i, n)) < n) {
+      if (b[i] < 0x80) {
+        out.controls = true;
+        out.nul = out.nul || b[i] == 0;
+        ++i;
+        continue;
       }
-      if (run.rare_recent == 0) run_end = i = skip_common_cjk(b, i, n, run);
-      continue;
+      const std::size_t at = i;
+      char32_t cp;
+      if (b[i] >= 0xE0 && b[i] < 0xF0 && i + 2 < n) {  // valid input: a three-byte character
+        cp = three_byte(b + i);
+        i += 3;
+      } else {
+        const Decoded d = decode_utf8(b + i, b + n);
+        cp = d.cp;
+        i += d.len;
+      }
+      const bool bmp = cp < 0x10000;
+      const std::uint8_t flags = bmp ? model::bmp::flags(cp) : 0;
+      // Question marks next to non-ASCII text: characters lost in a conversion (reported when
+      // two or more; one after a character of mis-decoded text stands for the bytes it lost).
+      if ((at > 0 && b[at - 1] == '?') || (i < n && b[i] == '?')) {
+        const bool run = (at > 1 && b[at - 1] == '?' && b[at - 2] == '?') || (i + 1 < n && b[i] == '?' && b[i + 1] == '?');
+        if (run || !bmp || (flags & model::bmp::kSuspect) || !(flags & model::bmp::kCjk)) out.triggers.push_back(at);
+      }
+      if (bmp ? (flags & model::bmp::kCjk) != 0 : model::is_cjk(cp)) {
+        // CJK: a run of rare characters (mis-decoded CJK text is mostly rare characters), a short
+        // run with a rare one, or a lone character among Latin letters (Prüfung as Big5: Pr羹fung).
+        const bool ascii_before = at == 0 || b[at - 1] < 0x80, ascii_after = i == n || b[i] < 0x80;
+        const bool before = at > 0 && letter(b[at - 1]), after = i < n && letter(b[i]);
+        const bool rare = bmp ? (flags & model::bmp::kSuspect) != 0 : model::suspect(cp);
+        if (at != run_end) run = Run{at};
+        const model::Cost c = bmp ? model::bmp::cost(cp) : model::char_cost(cp);
+        run.push(cp, c, rare);
+        run_end = i;
+        if (rare) ++run.rare;
+        const bool lone = ascii_before && ascii_after && (before || after);
+        const bool rare_run = run.len >= 4 && (run.window >= kRareRun || kBits4[run.rare_recent] >= 3) && run.utf8ish(b, i);
+        if ((before && after && latin_shaped(cp)) ||
+            (lone && (c >= kLoneCost || (bmp && model::bmp::cls(cp) == model::Class::hangul))) || rare_run) {
+          out.triggers.push_back(at);
+          run.window = 0;
+          run.costs[0] = run.costs[1] = run.costs[2] = run.costs[3] = 0;
+        } else if (ascii_after && run.rare && run.len <= 4 && run_shaped(b, run.start, i)) {
+          // A short run with a rare character before ASCII: made of codes UTF-8 uses in some
+          // double-byte codec (a word in UTF-8 read as it: 縺ｯ, 涓枃).
+          out.triggers.push_back(run.start);
+        }
+        if (run.rare_recent == 0) run_end = i = skip_common_cjk(b, i, n, run);
+        continue;
+      }
+      if (!lc) lc = &lead_cont();
+      if (cp < 0xA0) out.c1 = true;
+      bool trigger = bmp ? (flags & model::bmp::kSuspect) != 0 : model::suspect(cp);
+      // A character a single-byte codec makes of a UTF-8 lead byte, then one it makes of a
+      // continuation byte: the shape of UTF-8 read as a single-byte codec (Ã©, Ð¿, Ã¢â‚¬).
+      if (lead_end == at && lc->is_cont(cp)) {
+        out.triggers.push_back(lead_at);
+        trigger = false;
+      }
+      if (lc->is_lead(cp)) lead_at = at, lead_end = i;
+      // Three non-ASCII Latin letters close together: legacy double-byte text read as Latin-1.
+      const auto k = bmp ? model::bmp::cls(cp) : model::char_class(cp);
+      if (k == model::Class::latin_upper || k == model::Class::latin_lower) {
+        if (latin[0] != none && at - latin[0] <= 8) trigger = true;
+        latin[0] = latin[1];
+        latin[1] = at;
+      }
+      // A Cyrillic or Greek letter glued to Latin letters (estГЎndar: Spanish as windows-1251).
+      if (!trigger && k >= model::Class::cyr_upper && k <= model::Class::greek_lower)
+        trigger = (at > 0 && letter(b[at - 1])) || (i < n && letter(b[i]));
+      if (trigger) out.triggers.push_back(at);
     }
-    if (!lc) lc = &lead_cont();
-    if (cp < 0xA0) out.c1 = true;
-    bool trigger = bmp ? (flags & model::bmp::kSuspect) != 0 : model::suspect(cp);
-    // A character a single-byte codec makes of a UTF-8 lead byte, then one it makes of a
-    // continuation byte: the shape of UTF-8 read as a single-byte codec (Ã©, Ð¿, Ã¢â‚¬).
-    if (lead_end == at && lc->is_cont(cp)) {
-      out.triggers.push_back(lead_at);
-      trigger = false;
-    }
-    if (lc->is_lead(cp)) lead_at = at, lead_end = i;
-    // Three non-ASCII Latin letters close together: legacy double-byte text read as Latin-1.
-    const auto k = bmp ? model::bmp::cls(cp) : model::char_class(cp);
-    if (k == model::Class::latin_upper || k == model::Class::latin_lower) {
-      if (latin[0] != none && at - latin[0] <= 8) trigger = true;
-      latin[0] = latin[1];
-      latin[1] = at;
-    }
-    // A Cyrillic or Greek letter glued to Latin letters (estГЎndar: Spanish as windows-1251).
-    if (!trigger && k >= model::Class::cyr_upper && k <= model::Class::greek_lower)
-      trigger = (at > 0 && letter(b[at - 1])) || (i < n && letter(b[i]));
-    if (trigger) out.triggers.push_back(at);
   }
   if (entities) {
+    const std::size_t n = text.size();
     const std::size_t before = out.triggers.size();
     for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(p, '&', std::size_t(text.data() + n - p))));
          ++p) {

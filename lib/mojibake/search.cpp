@@ -143,16 +143,38 @@ int alphabet(model::Class c) noexcept {
 
 // A reading into one letter of an alphabet that nothing around it uses (鬧 between a space and a
 // parenthesis as EUC-KR: ע): nothing supports it. A letter next to a letter of its alphabet
-// (M眉ller) or of the line's alphabet (est 脿 Paris) is supported.
+// (M眉ller) or of the line's alphabet (est 脿 Paris) is supported. The same holds of two or three
+// letters read from CJK characters (檸檬 as EUC-JP: ݦݨ; 螞蟻 as GBK: Λρ).
 bool stray_letter(const std::vector<Ch>& cs, const Repair& rep) {
   if (rep.text.empty()) return false;
-  const Decoded d = decode_at(rep.text, 0);
-  if (d.len != rep.text.size()) return false;
-  const int a = alphabet(model::char_class(d.cp));
-  if (a == 0) return false;
+  const bool from_cjk = double_byte(chains()[rep.chain].outer);
+  int a = 0, n = 0;
+  for (std::size_t i = 0; i < rep.text.size(); ++n) {
+    const Decoded d = decode_at(rep.text, i);
+    const int b = alphabet(model::char_class(d.cp));
+    if (b == 0 || (a != 0 && b != a) || n == (from_cjk ? 3 : 1)) return false;
+    a = b;
+    i += d.len;
+  }
   for (std::size_t k = 0; k < cs.size(); ++k)
     if ((k < rep.first || k >= rep.last) && alphabet(model::char_class(cs[k].cp)) == a) return false;
   return true;
+}
+
+// The text is one character (an accented letter alone: Ç’ in Turkish G/Ç’ı as UTF-8: ǒ).
+bool one_char(const std::string& text) noexcept { return !text.empty() && decode_at(text, 0).len == text.size(); }
+
+bool ascii_letter(char32_t c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// A short reading of legacy double-byte text that takes the first letter of a Latin word as
+// a trail byte (¡Cuántas as Big5: 。uántas; ¡¡¡CALVO: ﹛。ALVO): too little evidence alone, Latin
+// text as often as mojibake (FILE¡CSIZE: FILE。SIZE). A longer run glued to a word is evidence.
+bool splits_word(const std::vector<Ch>& cs, const Reading& r) {
+  if (r.last >= cs.size() || r.last == r.first || !ascii_letter(cs[r.last - 1].cp) || !ascii_letter(cs[r.last].cp))
+    return false;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < r.text.size(); ++i) chars += (static_cast<unsigned char>(r.text[i]) & 0xC0) != 0x80;
+  return chars <= 2;
 }
 
 // What find_layers() found inside a reading: its new text and the inner readings' chains.
@@ -385,7 +407,13 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         }
         const bool lossy = (lossy_chains >> c) & 1;
         if (!read_chain(all[c], cs, s, lossy, r, &sc.codes)) continue;
-        if (r.lost && (r.recovered < 2 || r.recovered < r.lost)) continue;
+        if (r.lost && r.recovered < 2) continue;
+        if (r.lost && r.recovered < r.lost) {
+          // More lost than read: only where the input shows the loss (U+FFFD from the decoder).
+          std::size_t shown = 0;
+          for (std::size_t k = r.first; k < r.last; ++k) shown += cs[k].cp == kReplacement;
+          if (shown == 0) continue;
+        }
         if (r.replaced && r.recovered < 2) continue;  // 锟斤拷 and friends: reported, not decoded
         next[c] = r.last;
         // The reading against the original characters, without building strings.
@@ -459,14 +487,16 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         // Legacy double-byte text of one character (µs as EUC-KR: 탎) is too little evidence alone.
         // ... and so is one character of a legacy code page (a lone C1 control as windows-1251).
         const bool legacy = !utf8 && all[c].outer != CodecId::latin1;
-        rep.punct_only = punct_only || (legacy && (rep.chars == 1 || decode_at(rep_text_probe(r.text), 0).len ==
-                                                                         r.text.size()));
+        rep.punct_only = punct_only ||
+                         (legacy && (rep.chars == 1 || decode_at(rep_text_probe(r.text), 0).len == r.text.size() ||
+                                     (double_byte(all[c].inner) && splits_word(cs, r))));
         rep.text = r.text;
         rep.gain = m->gain;
         // Text a legacy codec produced must not read as mojibake again: checked later (stable()).
         rep.unchecked = !utf8 && rep.gain > 0 && depth == 0;
         rep.chain_reason = &reason_for(c, r, rep.text);  // the layers add to it
         if (m->layered) apply_layers(rep, m->found);
+        rep.stray = stray_letter(cs, rep);
         if (debug) {
           std::string orig;
           for (std::size_t k = r.first; k < r.last; ++k) append_utf8(orig, cs[k].cp);
@@ -482,7 +512,9 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
 
 namespace {
 // Only readings that are sure on their own count: many weak ones do not make a strong case.
-bool counts(const Repair& r) noexcept { return r.gain >= kMargin + kLostMargin * r.lost && !r.punct_only; }
+bool counts(const Repair& r) noexcept {
+  return r.gain >= kMargin + kLostMargin * r.lost && !r.punct_only && !r.stray;
+}
 }  // namespace
 
 void add_gains(const std::vector<Repair>& cands, std::vector<model::Cost>& per_chain) {
@@ -548,12 +580,12 @@ void choose(const std::vector<Ch>& cs, std::vector<Repair>& cands, Preferred p, 
     const bool live = p.probe && (p.live >> rep.chain & 1);  // a second repair's main chain, maybe
     const model::Cost margin = p.relaxed || live ? kPreferredMargin
                                : pref    ? (p.strong ? -kDoubtful : kPreferredMargin)
-                               : rep.chars == 1 ? kShortMargin
+                               : rep.chars == 1 || one_char(rep.text) ? kShortMargin
                                                 : kMargin;
     if (rep.gain < margin + kLostMargin * rep.lost) continue;
     // Not in a stability probe: the text a second repair sees around the letter is not known (the
     // line's other readings may bring its alphabet), so the probe assumes the letter supported.
-    if (!pref && !p.relaxed && !p.probe && stray_letter(cs, rep)) continue;
+    if (!pref && !p.relaxed && !p.probe && rep.stray) continue;
     bool free = true;
     for (std::size_t k = rep.first; k < rep.last && free; ++k) free = !taken[k];
     if (!free || (rep.unchecked && options && !stable(rep, cs, *options, p.live))) continue;

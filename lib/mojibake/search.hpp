@@ -30,6 +30,8 @@ struct Repair {
   bool punct_only = false;  ///< too little evidence alone (punctuation only, one legacy character):
                             ///< taken only in the main chain
   bool unchecked = false;   ///< a legacy reading whose stability is not yet known (see stable())
+  bool stray = false;       ///< letters of an alphabet nothing else in the line uses: taken only in
+                            ///< the main chain, and no evidence for it
 };
 
 /// Collects candidate readings of characters `cs` (one line) around the characters at

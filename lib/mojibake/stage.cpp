@@ -13,6 +13,7 @@
 #include "mojibake/search.hpp"
 #include "mojifix/mojibake.hpp"
 #include "plan.hpp"
+#include "prescan.hpp"
 #include "stage.hpp"
 #include "utf8.hpp"
 
@@ -194,10 +195,10 @@ bool inside(const std::vector<Span>& frozen, std::size_t begin, std::size_t end)
 
 // One pass over the text. Nothing is read again inside `frozen` spans (text a legacy codec or
 // UTF-16 produced: the innermost layer, which no further layer can be inside).
-bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& frozen, Result& out) {
+bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& frozen, const Prescan* pre, Result& out) {
   ScanResult sr;
   const bool entities_possible = o.entities != Entities::off;
-  if (!scan(in, entities_possible, sr)) return false;
+  if (!scan(in, entities_possible, scan_ranges(pre, kPreMojibake, in.size()), sr)) return false;
   if (!frozen.empty())
     sr.triggers.erase(std::remove_if(sr.triggers.begin(), sr.triggers.end(),
                                      [&](std::size_t t) { return inside(frozen, t, t + 1); }),
@@ -296,7 +297,7 @@ bool one_pass(std::string_view in, const Options& o, const std::vector<Span>& fr
   // UTF-16 read as 8-bit is a reading of the whole text: it wins only against the line readings.
   // ... and only when its text does not read as mojibake again (it is the innermost layer).
   Result again;
-  if (utf16_gain > line_gain + 16 * model::kBit && !(one_pass(utf16.text, o, {}, again) && again.changed())) {
+  if (utf16_gain > line_gain + 16 * model::kBit && !(one_pass(utf16.text, o, {}, nullptr, again) && again.changed())) {
     b.replace({0, in.size()}, utf16.text, FixKind::mojibake, confidence(utf16_gain),
               utf16_le ? "utf-16le read as windows-1252" : "utf-16be read as windows-1252");
     return b.finish();
@@ -314,17 +315,16 @@ constexpr int kMaxPasses = 3;  // a repaired text is checked again, so that repa
 }  // namespace
 
 bool mojibake_stage(std::string_view in, const Options& options, const Context& ctx, Result& out) {
-  (void)ctx;
   // The passes need every fix's own reason (which spans are frozen); fixes are bounded at the end.
   Options o = options;
   o.max_fixes = std::numeric_limits<std::size_t>::max();
-  if (!one_pass(in, o, {}, out)) return false;
+  if (!one_pass(in, o, {}, ctx.pre, out)) return false;
   for (int pass = 1; pass < kMaxPasses && out.changed(); ++pass) {
     std::vector<Span> frozen;
     for (const Fix& f : out.fixes)
       if (f.kind == FixKind::mojibake && f.reason.rfind("utf-8 read as", 0) != 0) frozen.push_back(f.out);
     Result next;
-    if (!one_pass(out.text, o, frozen, next) || !next.changed()) break;
+    if (!one_pass(out.text, o, frozen, nullptr, next) || !next.changed()) break;
     out.fixes = compose(out.fixes, next.fixes, next.text);
     out.text = std::move(next.text);
   }

@@ -361,3 +361,37 @@ TEST_CASE("mojibake: a legacy reading is not dropped for a weak reading its stab
   const std::string bad = decode_as(encode_as(orig, CodecId::cp1251), CodecId::cp1252);
   CHECK(repair(bad).text == orig);
 }
+
+TEST_CASE("mojibake: a lossy reading that loses more than it reads, where the input shows the loss", "[mojibake]") {
+  // Тест сработал успешно as UTF-8 read as Big5 by a decoder that replaces what it cannot read:
+  // most Cyrillic letters lose a byte (U+FFFD in the input), but what survives is determined.
+  const std::string big5 = decode_as("Тест сработал успешно", CodecId::big5, Loss::replace);
+  const Result r = mojibake(big5);
+  CHECK(r.text.rfind("Те", 0) == 0);
+  CHECK(r.text.find("або") != std::string::npos);
+  // Clean text with rare characters and a U+FFFD of its own stays.
+  const std::string clean = "他在書房裡讀《說文解字》，看到「鼛」字，旁邊有一個\xEF\xBF\xBD號。";
+  CHECK(mojibake(clean).text == clean);
+}
+
+TEST_CASE("mojibake: clean Latin text that legacy double-byte readings would eat stays", "[mojibake]") {
+  // ¡C is Big5 。 read as windows-1252, ¡¡ is ﹛, ¡A is ，: in Spanish they start words.
+  for (const std::string s : {"¡Claro que sí! ¡¡Vamos ya!! ¡Ahora mismo, Carlos!", "¡¡¡CUIDADO CON EL PERRO!!!"})
+    CHECK(repair(s).text == s);
+  // In Big5 text read as windows-1252 the same pair is read with the rest (FILE。SIZE).
+  const std::string zh = "請把資料寫到FILE。SIZE是由先前的設定決定的，請檢查設定檔。";
+  const std::string moj = decode_as(encode_as(zh, CodecId::big5), CodecId::cp1252);
+  CHECK(repair(moj).text == zh);
+}
+
+TEST_CASE("mojibake: a CJK word is not read into letters of an alphabet the text lacks", "[mojibake]") {
+  // 檸檬 as EUC-JP bytes are UTF-8 for two Arabic letters, 螞蟻 as GBK for Λρ.
+  for (const std::string s : {"🍋 檸檬\n", "🐜 螞蟻\n", "🍋 檸檬\n🐜 螞蟻\n🍋 檸檬\n🐜 螞蟻\n🍋 檸檬\n🐜 螞蟻\n"})
+    CHECK(repair(s).text == s);
+}
+
+TEST_CASE("mojibake: one accented letter needs the margin of one character", "[mojibake]") {
+  // Turkish G/Ç’ı (I/O with a suffix): Ç’ is ǒ in UTF-8 read as windows-1252, but weakly.
+  CHECK(repair("G/Ç’ı alacak süreç").text == "G/Ç’ı alacak süreç");
+  CHECK(repair("un cafÃ© noir").text == "un café noir");
+}
