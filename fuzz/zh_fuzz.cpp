@@ -2,7 +2,9 @@
 // Invariants:
 //   1. every output is valid UTF-8;
 //   2. convert() works line by line: convert(a "\n" b) == convert(a) "\n" convert(b) (no
-//      dictionary key holds a line break), and never drops a NUL;
+//      dictionary key holds a line break), and never drops a NUL; on valid UTF-8 it equals a
+//      plain reading of OpenCC's algorithm (zh_convert_reference.hpp: no shortcut, no fused
+//      pass);
 //   3. classify(): spans sorted and inside the text, sentences in order, the character counts
 //      add up to the Han count;
 //   4. annotations() and script(): spans valid, the plan replays, a second run changes nothing;
@@ -15,6 +17,8 @@
 
 #include "invariants.hpp"
 #include "mojifix/mojifix.hpp"
+#include "zh_convert.hpp"
+#include "zh_convert_reference.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
@@ -26,6 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::require(fuzz::valid_utf8(out), "convert output is valid UTF-8");
   if (fuzz::valid_utf8(in)) {
     fuzz::require(std::count(out.begin(), out.end(), '\0') == std::count(in.begin(), in.end(), '\0'), "NUL kept");
+    const auto& chain = mojifix::detail::zh::chain(config);
+    fuzz::require(out == mojifix::detail::zh::reference_convert(chain, in), "convert equals OpenCC's plain algorithm");
     const std::size_t nl = in.find('\n');
     if (nl != std::string_view::npos) {
       const std::string joined = mojifix::convert(in.substr(0, nl), config) + "\n" + mojifix::convert(in.substr(nl + 1), config);

@@ -211,6 +211,14 @@ void compose_runs(Chain& c) {
     if (later.find(a) >= 0) return;  // ASCII is skipped unless it starts a key of `run_phrases`
   c.whole = std::make_unique<Dict>(first, later);
   c.run_phrases = std::make_unique<Dict>(parts, nullptr);
+  c.run_pairs.assign((std::size_t(1) << Chain::kRunPairBits) / 64, 0);
+  for (const auto& line : lines) {
+    const auto* k = reinterpret_cast<const unsigned char*>(line.first.data());
+    unsigned l1, l2;
+    const char32_t a = next_cp(k, l1);
+    const std::uint64_t h = Chain::run_pair_hash(a, next_cp(k + l1, l2));
+    c.run_pairs[h >> 6] |= std::uint64_t(1) << (h & 63);
+  }
   c.composed.resize(c.composed.size() - 16);  // the padding, appended again below
   c.composed_at.resize(c.whole->size());
   for (auto e = std::uint32_t(seg_entries); e < c.whole->size(); ++e) {
@@ -257,6 +265,31 @@ void finish(Chain& c) {
     }
     c.composed.append(16, '\0');  // Writer::put reads 16 bytes
     c.lead = std::move(lead);
+    // Step 0: a trailing dictionary of one-character keys joins the one before it (that one's
+    // longest match, else the character's key: the group's match).
+    Group& g0 = c.lead_step0;
+    g0 = c.steps[0];
+    while (g0.size > 1 && g0.dicts[g0.size - 1]->max_key_chars() == 1) {
+      c.lead_folded = std::make_unique<Dict>(*g0.dicts[g0.size - 2], *g0.dicts[g0.size - 1]);
+      g0.dicts[--g0.size] = nullptr;
+      g0.dicts[g0.size - 1] = c.lead_folded.get();
+    }
+    finish(g0);
+    for (std::uint32_t e = 0; e < c.segmentation->size(); ++e) {
+      std::u32string k;
+      const std::string_view key = c.segmentation->key(e);
+      for (const auto* p = reinterpret_cast<const unsigned char*>(key.data()), *q = p + key.size(); p < q;) {
+        unsigned len;
+        k += next_cp(p, len);
+        p += len;
+      }
+      if (k.size() < 2) continue;
+      for (std::size_t i = 0; i < k.size(); ++i) {
+        auto& [back, fwd] = c.lead_reach[k[i]];
+        back = std::uint8_t(std::max<std::size_t>(back, std::min<std::size_t>(i, 255)));
+        fwd = std::uint8_t(std::max<std::size_t>(fwd, std::min<std::size_t>(k.size() - 1 - i, 255)));
+      }
+    }
   }
 }
 
@@ -516,10 +549,14 @@ void composed_walk(const Chain& c, const unsigned char* p, const unsigned char* 
 // A chain with `whole` in one pass (see compose_runs): a segmentation key takes its composed
 // value; in a run, the longest key of `run_phrases` that ends before the next segmentation key
 // takes its value, else a character takes its composed value or stays.
+// kRuns: `run_phrases` has keys (not for s2tw, s2hk: their later step has one-character keys
+// only).
+template <bool kRuns>
 void phrase_walk(const Chain& c, const unsigned char* p, const unsigned char* end, std::string& out) {
   const Dict& whole = *c.whole;
   const Dict& runs = *c.run_phrases;
   const bool runs_ascii = runs.ascii_in_keys();
+  const std::uint64_t* const run_pairs = c.run_pairs.data();
   const std::size_t seg_entries = c.segmentation->size();
   const unsigned char* copied = p;
   Writer w(out);
@@ -540,7 +577,11 @@ void phrase_walk(const Chain& c, const unsigned char* p, const unsigned char* en
     unsigned len;
     const char32_t cp = next_cp(p, len);
     const bool hit = whole.longest(cp, len, p, end, m);
-    if ((!hit || m.entry >= seg_entries) && runs.may_start(cp)) {  // p is in a run
+    const unsigned char* q2 = p + len;
+    unsigned l2;
+    const bool pair = kRuns && q2 < end;
+    const std::uint64_t ph = pair ? Chain::run_pair_hash(cp, next_cp(q2, l2)) : 0;
+    if ((pair && ((run_pairs[ph >> 6] >> (ph & 63)) & 1)) && (!hit || m.entry >= seg_entries)) {  // p is in a run
       const unsigned char* limit = end;
       Match r;
       bool phrase = false;
@@ -571,91 +612,199 @@ void phrase_walk(const Chain& c, const unsigned char* p, const unsigned char* en
   w.put(copied, p, std::size_t(end - copied));
 }
 
-// Some key of `g` is a prefix of [p, end), whose first character `cp` is `len` bytes long.
-inline bool starts_key(const Group& g, char32_t cp, unsigned len, const unsigned char* p,
-                       const unsigned char* end) noexcept {
-  if (cp < 0x10000 && !((g.starts[cp >> 6] >> (cp & 63)) & 1)) return false;
-  Match m;
-  for (unsigned i = 0; i < g.size; ++i)
-    if (g.dicts[i]->longest(cp, len, p, end, m)) return true;
-  return false;
+// Step 0 of a `lead` chain at p (first code point cp, len bytes): the longest key of the first
+// dictionary of the group that has one, not crossing the start of a segmentation key (the end
+// of the run); false when none.
+[[gnu::noinline]] bool lead_step_at(const Chain& c, char32_t cp, unsigned len, const unsigned char* p,
+                                     const unsigned char* end, Match& m, std::string_view& value) {
+  const Group& g = c.lead_step0;
+  const Dict& lead = *c.lead;
+  const std::size_t seg_entries = c.segmentation->size();
+  for (const unsigned char* limit = end;;) {
+    unsigned i = 0;
+    while (i < g.size && !g.dicts[i]->longest(cp, len, p, limit, m)) ++i;
+    if (i == g.size) return false;
+    const unsigned char* x = p + len;
+    for (Match s; x < p + m.len; x += char_len(*x))
+      if (*x >= 0x80 && lead.longest(x, end, s) && s.entry < seg_entries) break;
+    if (x == p + m.len) {
+      value = g.dicts[i]->value(m.entry);
+      return true;
+    }
+    limit = x;  // the run ends at x: a shorter key, if any
+  }
 }
 
-// A chain with `lead` in one pass: a segmentation key takes its composed value; a run in which
-// no key of step 0 starts goes through step 1 character by character (no key of
-// the segmentation dictionary starts in it); any other run goes through both steps as a whole
-// (a key of step 0 that starts in the run may end beyond it: the exact steps decide).
-// Without ASCII in keys, ASCII ends a run (no step matches across it).
+[[gnu::always_inline]] inline bool lead_step(const Chain& c, const std::uint64_t* starts, char32_t cp, unsigned len,
+                                             const unsigned char* p, const unsigned char* end, Match& m,
+                                             std::string_view& value) {
+  if (cp < 0x10000 && !((starts[cp >> 6] >> (cp & 63)) & 1)) return false;  // most characters start no key
+  return lead_step_at(c, cp, len, p, end, m, value);
+}
+
+// Step 1 of a `lead` chain (the longest key of `lead`) over the step-0 output `b`, from its
+// start to the first position it reaches at or after `stop`; returns that position.
+std::size_t lead_finish(const Dict& lead, const std::string& b, std::size_t stop, Writer& w) {
+  const auto* s = reinterpret_cast<const unsigned char*>(b.data());
+  const auto* e = s + b.size();
+  const unsigned char* x = s;
+  const unsigned char* copied = s;
+  while (x < s + stop) {
+    if (*x < 0x80) {  // no key of `lead` holds ASCII
+      ++x;
+      continue;
+    }
+    Match m;
+    unsigned len;
+    const char32_t cp = next_cp(x, len);
+    if (lead.longest(cp, len, x, e, m)) {
+      w.put(copied, x, std::size_t(e - copied));
+      w.put(lead.value(m.entry));
+      x += m.len;
+      copied = x;
+    } else {
+      x += len;
+    }
+  }
+  w.put(copied, x, std::size_t(e - copied));
+  return std::size_t(x - s);
+}
+
+// How far a key of step 1 of a `lead` chain can reach before (fwd false) or after the
+// character at `v` (lead_reach), in characters.
+std::size_t lead_reach(const Chain& c, const unsigned char* v, bool fwd) {
+  unsigned len;
+  const auto it = c.lead_reach.find(next_cp(v, len));
+  return it == c.lead_reach.end() ? 0 : fwd ? it->second.second : it->second.first;
+}
+
+// The window of lead_walk around a change of step 0 at p (key length m.len, value v): the
+// characters since `sync` were written one at a time through `lead`. Returns where lead_walk
+// goes on (a position step 1 reaches, after the change).
+[[gnu::noinline]] const unsigned char* lead_window(const Chain& c, const unsigned char* p, const unsigned char* end,
+                                                  const unsigned char* sync, Match m, std::string_view v, Writer& w,
+                                                  std::string& out, std::string& buf) {
+  const Dict& lead = *c.lead;
+  const std::size_t seg_entries = c.segmentation->size();
+  const std::uint64_t* const starts0 = c.lead_step0.starts.data();
+  buf.clear();  // step 0's output from `from` on
+  const unsigned char* from = p;
+  const unsigned char* q = p;
+  std::size_t need = 0, tail = 0, tail_bytes = 0;  // characters wanted and seen since the change
+  while (true) {
+    if (m.len) {  // a change at q: step 1 may match from up to lead_reach(first) characters before it
+      std::size_t back = v.empty() ? 255 : lead_reach(c, reinterpret_cast<const unsigned char*>(v.data()), false);
+      for (const auto* x = reinterpret_cast<const unsigned char*>(buf.data()), *e = x + buf.size(); x < e; ++x)
+        back -= back && (*x & 0xC0) != 0x80;
+      if (back) {  // take back what the characters before `from` wrote, one at a time
+        const unsigned char* nf = from;
+        for (; back && nf > sync; --back)
+          while ((*--nf & 0xC0) == 0x80) {}
+        std::size_t written = 0;
+        for (const unsigned char* x = nf; x < from;) {
+          unsigned len = 1;
+          Match s;
+          if (*x >= 0x80 && lead.longest(x, end, s)) len = s.len, written += lead.value(s.entry).size();
+          else len = char_len(*x), written += len;
+          x += len;
+        }
+        w.flush();
+        out.resize(out.size() - written);
+        buf.insert(0, reinterpret_cast<const char*>(nf), std::size_t(from - nf));
+        from = nf;
+      }
+      buf += v;
+      q += m.len;
+      if (v.empty()) {
+        need = 255;
+      } else {
+        const auto* last = reinterpret_cast<const unsigned char*>(v.data() + v.size());
+        while ((*--last & 0xC0) == 0x80) {}
+        need = lead_reach(c, last, true);
+      }
+      tail = tail_bytes = 0;
+      m.len = 0;
+    }
+    if (tail >= need) {  // no key of step 1 that starts before the change ends beyond buf
+      const std::size_t t = lead_finish(lead, buf, buf.size() - tail_bytes, w);
+      return q - (buf.size() - t);
+    }
+    if (q == end) {
+      lead_finish(lead, buf, buf.size(), w);
+      return q;
+    }
+    unsigned len = 1;
+    char32_t cp = *q;
+    if (*q >= 0x80) {
+      cp = next_cp(q, len);
+      Match s;
+      if (lead.longest(cp, len, q, end, s) && s.entry < seg_entries) {  // the run ends
+        lead_finish(lead, buf, buf.size(), w);
+        return q;
+      }
+    }
+    if ((*q >= 0x80 || c.ascii) && lead_step(c, starts0, cp, len, q, end, m, v)) continue;
+    m.len = 0;
+    buf.append(reinterpret_cast<const char*>(q), len);
+    q += len;
+    ++tail;
+    tail_bytes += len;
+  }
+}
+
+// A chain with `lead` in one pass. A segmentation key takes its composed value. In a run, the
+// characters where step 0 changes nothing take their value in `lead` (step 1 there: no
+// segmentation key starts in a run), except near a change of step 0: a key of step 1 can match
+// the changed text, so the text from the change's reach before it (lead_reach) to its reach
+// after it goes through step 0 into a buffer, and step 1 runs over the buffer up to the end of
+// the change (lead_window). The characters before that window were taken one at a time, so
+// step 1 starts afresh there, and after the change step 1 resumes on unchanged text.
 void lead_walk(const Chain& c, const unsigned char* p, const unsigned char* end, std::string& out) {
   const Dict& lead = *c.lead;
-  const Group& g0 = c.steps[0];
   const std::size_t seg_entries = c.segmentation->size();
   const unsigned char* copied = p;
-  const unsigned char* run = p;        // where the current run starts ...
-  std::size_t run_out = out.size();    // ... and where its output starts
+  const unsigned char* sync = p;  // step 1 reaches this position (nothing before it can change)
+  const std::uint64_t* const starts0 = c.lead_step0.starts.data();
   Writer w(out);
   std::string buf;
   while (p < end) {
+    Match m;
+    std::string_view v;
     if (*p < 0x80) {  // ASCII starts no key of `lead`
-      if (!c.ascii) {
+      if (!c.ascii) {  // nor of any step: no match crosses it
         p += ascii_prefix(std::string_view(reinterpret_cast<const char*>(p), std::size_t(end - p)));
-        run = p;
-        run_out = w.size() + std::size_t(p - copied);
+        sync = p;
         continue;
       }
-      if (!starts_key(g0, *p, 1, p, end)) {
+      if (!lead_step(c, starts0, *p, 1, p, end, m, v)) {
         ++p;
         continue;
       }
     } else {
-      Match m;
       unsigned len;
       const char32_t cp = next_cp(p, len);
-      const bool hit = lead.longest(cp, len, p, end, m);
-      if (hit && m.entry < seg_entries) {
+      Match s;
+      const bool hit = lead.longest(cp, len, p, end, s);
+      if (hit && s.entry < seg_entries) {
         w.put(copied, p, std::size_t(end - copied));
-        const auto [at, n] = c.composed_at[m.entry];
+        const auto [at, n] = c.composed_at[s.entry];
         w.put(std::string_view(c.composed).substr(at, n));
-        p += m.len;
-        copied = run = p;
-        run_out = w.size();
+        p += s.len;
+        copied = sync = p;
         continue;
       }
-      if (!starts_key(g0, cp, len, p, end)) {
+      if (!lead_step(c, starts0, cp, len, p, end, m, v)) {
         if (hit) {
           w.put(copied, p, std::size_t(end - copied));
-          w.put(lead.value(m.entry));
-          p += m.len;
-          copied = p;
-        } else {
-          p += len;
+          w.put(lead.value(s.entry));
+          copied = p + len;
         }
+        p += len;
         continue;
       }
     }
-    // p can start a key of step 0: the run from its start to its end through both steps.
-    const unsigned char* q = p;
-    while (q < end) {
-      if (*q < 0x80) {
-        if (!c.ascii) break;
-        ++q;
-        continue;
-      }
-      unsigned l;
-      const char32_t x = next_cp(q, l);
-      Match s;
-      if (lead.longest(x, l, q, end, s) && s.entry < seg_entries) break;
-      q += l;
-    }
-    if (copied < run) w.put(copied, run, std::size_t(end - copied));  // verbatim text before the run
-    w.flush();
-    out.resize(run_out);  // drops what the run has written so far
-    buf.clear();
-    convert_step(g0, run, q, buf);
-    const auto* b = reinterpret_cast<const unsigned char*>(buf.data());
-    convert_step(c.steps[1], b, b + buf.size(), out);
-    p = copied = run = q;
-    run_out = out.size();
+    w.put(copied, p, std::size_t(end - copied));
+    p = copied = sync = lead_window(c, p, end, sync, m, v, w, out, buf);
   }
   w.put(copied, p, std::size_t(end - copied));
 }
@@ -670,7 +819,8 @@ void convert_into(const Chain& c, std::string_view text, std::string& out) {
     return;
   }
   if (c.whole) {
-    phrase_walk(c, p, end, out);
+    if (c.run_phrases->size() > 0) phrase_walk<true>(c, p, end, out);
+    else phrase_walk<false>(c, p, end, out);
     return;
   }
   if (c.lead) {

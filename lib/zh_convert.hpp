@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -60,11 +61,27 @@ struct Chain {
   /// ... and the longer keys of that dictionary spelled as the runs that `first` turns into
   /// them, with their values: the whole chain is then one pass over the text.
   std::unique_ptr<Dict> run_phrases;
+  /// A bitset over the hashes of the first two code points of the keys of `run_phrases` (all
+  /// longer than one character): most text positions start none, and the bit says so in one
+  /// branch that rarely goes the other way.
+  std::vector<std::uint64_t> run_pairs;
+  static constexpr unsigned kRunPairBits = 16;
+  [[nodiscard]] static std::uint64_t run_pair_hash(char32_t a, char32_t b) noexcept {
+    return ((((std::uint64_t(a) << 21) | b) * 0x9E3779B97F4A7C15ULL) >> (64 - kRunPairBits));
+  }
   /// Set when there are two steps, step 1 starts with the segmentation dictionary and its other
   /// dictionaries have one-character keys only (t2s after a variants step: tw2s, hk2s, tw2sp):
   /// the segmentation and step 1's characters as one dictionary, each segmentation key with
   /// its value through both steps at composed_at[e].
   std::unique_ptr<Dict> lead;
+  /// With `lead`: step 0 with its trailing one-character dictionaries folded into the one
+  /// before (the same matches, fewer look-ups).
+  Group lead_step0;
+  std::unique_ptr<Dict> lead_folded;
+  /// With `lead`: for each character of a segmentation key longer than one character, the
+  /// most characters before it (first) and after it (second) in such a key. A key of step 1
+  /// can only match across a change of step 0 through the change's first or last character.
+  std::unordered_map<char32_t, std::pair<std::uint8_t, std::uint8_t>> lead_reach;
 };
 
 /// Offsets of segment edges in a buffer, increasing.

@@ -103,7 +103,7 @@ Dict::Dict(std::span<const std::string_view> parts, const Dict* chars) : page_of
   });
   // Depth-2 nodes by their first two code points (a power-of-two table at most half full).
   std::vector<char32_t> first_of(nodes_.size(), 0);
-  roots_.assign(pages.size(), RootSlot{});
+  roots_.assign(256 + pages.size(), RootSlot{});  // page 0 stays empty
   for (std::size_t page = 0; page < page_of_.size(); ++page) {
     if (!page_of_[page]) continue;
     for (std::size_t lo = 0; lo < 256; ++lo) {
@@ -134,12 +134,12 @@ Dict::Dict(std::span<const std::string_view> parts, const Dict* chars) : page_of
     pairs_[i] = {k, t.node};
   }
   for (std::size_t slot = 0; slot < pages.size(); ++slot) {
-    if (const std::uint32_t n = pages[slot]) roots_[slot] = {nodes_[n].entry, 0};
+    if (const std::uint32_t n = pages[slot]) roots_[256 + slot] = {nodes_[n].entry, 0};
   }
   for (const TempEdge& t : tmp) {
     if (!first_of[t.parent]) continue;
     const char32_t cp = first_of[t.parent];
-    roots_[(std::size_t(page_of_[cp >> 8] - 1) << 8) | (cp & 0xFF)].children |= std::uint32_t(1) << second_bit(t.cp);
+    roots_[(std::size_t(page_of_[cp >> 8]) << 8) | (cp & 0xFF)].children |= std::uint32_t(1) << second_bit(t.cp);
   }
   mark_starts();
   values_.append(kPadding, '\0');
@@ -158,14 +158,14 @@ Dict::Dict(const Dict& base, const Dict& fallback) : Dict(base) {
   for (std::size_t page = 0; page < fallback.page_of_.size(); ++page) {
     if (!fallback.page_of_[page]) continue;
     for (std::size_t lo = 0; lo < 256; ++lo) {
-      const RootSlot f = fallback.roots_[(std::size_t(fallback.page_of_[page] - 1) << 8) | lo];
+      const RootSlot f = fallback.roots_[(std::size_t(fallback.page_of_[page]) << 8) | lo];
       if (!f.entry) continue;
       std::uint16_t& mine = page_of_[page];
       if (!mine) {
         roots_.resize(roots_.size() + 256);
-        mine = std::uint16_t(roots_.size() / 256);
+        mine = std::uint16_t(roots_.size() / 256 - 1);
       }
-      RootSlot& r = roots_[(std::size_t(mine - 1) << 8) | lo];
+      RootSlot& r = roots_[(std::size_t(mine) << 8) | lo];
       if (r.entry) continue;
       const Entry& fe = fallback.entries_[f.entry - 1];
       Entry e = fe;
@@ -188,7 +188,7 @@ void Dict::mark_starts() {
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
     const std::uint16_t page = page_of_[cp >> 8];
     if (!page) continue;
-    const RootSlot r = roots_[(std::size_t(page - 1) << 8) | (cp & 0xFF)];
+    const RootSlot r = roots_[(std::size_t(page) << 8) | (cp & 0xFF)];
     if (r.entry || r.children) starts_[cp >> 6] |= std::uint64_t(1) << (cp & 63);
   }
 }

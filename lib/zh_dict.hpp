@@ -86,11 +86,9 @@ class Dict {
     // hundreds of children.
     unsigned l2;
     const char32_t c2 = next_cp(q, l2);
-    if (!((r.children >> second_bit(c2)) & 1)) return found;
     const std::uint64_t k = pair_key(cp, c2);
-    const std::uint64_t hk = k * 0x9E3779B97F4A7C15ULL;
-    const std::uint64_t h = hk >> bloom_shift_;
-    if (!((bloom_[h >> 6] >> (h & 63)) & 1)) return found;
+    const std::uint64_t h = (k * 0x9E3779B97F4A7C15ULL) >> bloom_shift_;
+    if (!((r.children >> second_bit(c2)) & (bloom_[h >> 6] >> (h & 63)) & 1)) return found;
     std::uint32_t n = pair_node(k);
     if (n == 0) return found;
     q += l2;
@@ -160,12 +158,11 @@ class Dict {
   };
   void mark_starts();  // fills starts_ from the root slots
   [[nodiscard]] static unsigned second_bit(char32_t c) noexcept { return (std::uint32_t(c) * 0x9E3779B1u) >> 27; }
-  [[nodiscard]] RootSlot root(char32_t cp) const noexcept {
+  [[nodiscard, gnu::always_inline]] RootSlot root(char32_t cp) const noexcept {
     // Most characters start no key of a small dictionary: one bit per BMP code point says so
     // before the page table is read.
     if (cp < 0x10000 && !((starts_[cp >> 6] >> (cp & 63)) & 1)) return {};
-    const std::uint16_t page = page_of_[cp >> 8];
-    return page ? roots_[(std::size_t(page - 1) << 8) | (cp & 0xFF)] : RootSlot{};
+    return roots_[(std::size_t(page_of_[cp >> 8]) << 8) | (cp & 0xFF)];
   }
   [[nodiscard]] std::uint32_t child(std::uint32_t n, char32_t cp) const noexcept {
     // Branch-free binary search; edges are sorted by code point.
@@ -193,8 +190,8 @@ class Dict {
     }
   }
 
-  std::vector<std::uint16_t> page_of_;   // code point >> 8 -> page + 1 (0: no key starts there)
-  std::vector<RootSlot> roots_;          // 256 per page: keys starting with that code point
+  std::vector<std::uint16_t> page_of_;   // code point >> 8 -> page (0: the empty page, no key starts there)
+  std::vector<RootSlot> roots_;          // 256 per page: keys starting with that code point; page 0 empty
   std::vector<Node> nodes_;              // node 0 is unused
   std::vector<Edge> edges_;
   std::vector<Entry> entries_;
