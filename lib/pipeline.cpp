@@ -1,4 +1,5 @@
 // pipeline.cpp — repair(): sanitize UTF-8, then run the registered stages in order.
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -48,10 +49,13 @@ bool run_stages(std::string_view in, const Options& options, const Context& cont
   // The punctuation stage restores flattened punctuation only where a stage with byte evidence
   // (byte_shift, annotations) repaired something in the same text.
   Context ctx = context;
-  // One pass tells each stage which lines it must read; it holds while the text is `in`.
+  // One pass tells each stage which lines it must read; it holds while the text is `in` (made
+  // only when some stage is on).
   Prescan pre;
-  prescan(in, pre);
-  ctx.pre = &pre;
+  if (std::any_of(kStages.begin(), kStages.end(), [&](const Stage& s) { return s.enabled(options); })) {
+    prescan(in, pre);
+    ctx.pre = &pre;
+  }
   bool any = false;
   Result step;
   // A later stage can change what an earlier one sees (a removed control character next to

@@ -41,12 +41,8 @@ struct Prescan {
 [[nodiscard]] bool nfc_char(char32_t cp) noexcept;      ///< normalize.cpp: an NFC suspect
 [[nodiscard]] bool bracket_char(char32_t cp) noexcept;  ///< annotations.cpp: opens a gloss
 
-/// How many bytes at a time: the best the CPU has (AVX2: 32, else 16 with SSE2); the others
-/// for tests (`avx2` only where the CPU has it).
-enum class PrescanWidth : std::uint8_t { best, sse2, avx2 };
-
-/// Scans valid UTF-8 `text` once.
-void prescan(std::string_view text, Prescan& out, PrescanWidth width = PrescanWidth::best);
+/// Scans valid UTF-8 `text` once (sixteen bytes at a time with SSE2).
+void prescan(std::string_view text, Prescan& out);
 
 /// The ranges of a text of `size` bytes a stage must scan for `flag`: all of it without a
 /// prescan.

@@ -23,17 +23,6 @@ inline bool same_fixes(const Result& a, const Result& b) {
   return true;
 }
 
-/// The SSE2 pass and the best one the CPU has (AVX2 here) find the same lines.
-inline bool widths_agree(std::string_view in) {
-  detail::Prescan a, b;
-  detail::prescan(in, a, detail::PrescanWidth::sse2);
-  detail::prescan(in, b, detail::PrescanWidth::best);
-  if (a.lines.size() != b.lines.size()) return false;
-  for (std::size_t i = 0; i < a.lines.size(); ++i)
-    if (!(a.lines[i].span == b.lines[i].span) || a.lines[i].flags != b.lines[i].flags) return false;
-  return true;
-}
-
 /// The name of the first stage whose result on valid UTF-8 `in` changes with the prescan, or
 /// an empty string.
 inline std::string prescan_disagrees(std::string_view in, const Options& o) {
