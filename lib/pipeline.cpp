@@ -49,10 +49,13 @@ bool run_stages(std::string_view in, const Options& options, const Context& cont
   // The punctuation stage restores flattened punctuation only where a stage with byte evidence
   // (byte_shift, annotations) repaired something in the same text.
   Context ctx = context;
-  // One pass tells each stage which lines it must read; it holds while the text is `in` (made
-  // only when some stage is on).
+  // One pass tells each stage which lines it must read; it holds while the text is `in`. It
+  // pays off on longer texts (a short one is read by each stage whole: no table to build), and
+  // only when some stage is on.
+  constexpr std::size_t kPrescanFrom = 4096;
   Prescan pre;
-  if (std::any_of(kStages.begin(), kStages.end(), [&](const Stage& s) { return s.enabled(options); })) {
+  if (in.size() >= kPrescanFrom &&
+      std::any_of(kStages.begin(), kStages.end(), [&](const Stage& s) { return s.enabled(options); })) {
     prescan(in, pre);
     ctx.pre = &pre;
   }
