@@ -62,8 +62,9 @@ bool run_stages(std::string_view in, const Options& options, const Context& cont
   bool any = false;
   Result step;
   // A later stage can change what an earlier one sees (a removed control character next to
-  // mojibake): when the text changed, the chain runs once more so that repair() is idempotent.
-  constexpr int kRounds = 2;
+  // mojibake): while the text changes, the chain runs again (up to three rounds; the third for
+  // text a later stage rebuilt into mojibake, found by fuzz_repair) so that repair() is idempotent.
+  constexpr int kRounds = 3;
   for (int round = 0; round < kRounds; ++round) {
     bool changed = false;
     for (const Stage& s : kStages) {
