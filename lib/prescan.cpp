@@ -87,8 +87,6 @@ constexpr std::array<std::uint8_t, 128> kAscii = [] {
   return t;
 }();
 
-bool letter(unsigned char c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-
 class Pass {
  public:
   Pass(std::string_view text, Prescan& out)
@@ -236,13 +234,13 @@ class Pass {
 
   // The character [p, e) stands between two ASCII letters.
   [[nodiscard]] bool between(std::size_t p, std::size_t e) const noexcept {
-    return p > 0 && e < n_ && letter(b_[p - 1]) && letter(b_[e]);
+    return p > 0 && e < n_ && ascii_letter(b_[p - 1]) && ascii_letter(b_[e]);
   }
 
   // The character [p, e) stands between ASCII bytes (or the text ends) with a letter beside it.
   [[nodiscard]] bool lone(std::size_t p, std::size_t e) const noexcept {
     const bool before = p > 0 && b_[p - 1] < 0x80, after = e == n_ || b_[e] < 0x80;
-    return before && after && ((p > 0 && letter(b_[p - 1])) || (e < n_ && letter(b_[e])));
+    return before && after && ((p > 0 && ascii_letter(b_[p - 1])) || (e < n_ && ascii_letter(b_[e])));
   }
 
   // The flags of the non-ASCII character [p, e) in its context.

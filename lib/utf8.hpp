@@ -10,6 +10,9 @@ namespace mojifix::detail {
 
 inline constexpr char32_t kReplacement = 0xFFFD;
 
+/// An ASCII letter, A-Z or a-z (the test the scans and the prescan share).
+[[nodiscard]] constexpr bool ascii_letter(char32_t c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
 /// One decoded code point: `len` bytes consumed; `ok` false for an invalid sequence, in which
 /// case `len` is the length of its maximal subpart (Unicode 15, 3.9 "U+FFFD substitution").
 struct Decoded {

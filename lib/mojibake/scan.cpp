@@ -69,8 +69,6 @@ std::size_t skip_plain(const unsigned char* b, std::size_t i, std::size_t n) noe
   }
 }
 
-bool letter(unsigned char c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-
 // Four CJK characters in a row this costly: text made of rare characters.
 constexpr model::Cost kRareRun = 4 * 15 * model::kBit;
 // A lone CJK character next to a Latin letter this costly (聽What: a no-break space as GBK).
@@ -294,7 +292,7 @@ bool scan(std::string_view text, bool entities, std::span<const Span> ranges, Sc
         // CJK: a run of rare characters (mis-decoded CJK text is mostly rare characters), a short
         // run with a rare one, or a lone character among Latin letters (Prüfung as Big5: Pr羹fung).
         const bool ascii_before = at == 0 || b[at - 1] < 0x80, ascii_after = i == n || b[i] < 0x80;
-        const bool before = at > 0 && letter(b[at - 1]), after = i < n && letter(b[i]);
+        const bool before = at > 0 && ascii_letter(b[at - 1]), after = i < n && ascii_letter(b[i]);
         const bool rare = bmp ? (flags & model::bmp::kSuspect) != 0 : model::suspect(cp);
         if (at != run_end) run = Run{at};
         const model::Cost c = bmp ? model::bmp::cost(cp) : model::char_cost(cp);
@@ -335,7 +333,7 @@ bool scan(std::string_view text, bool entities, std::span<const Span> ranges, Sc
       }
       // A Cyrillic or Greek letter glued to Latin letters (estГЎndar: Spanish as windows-1251).
       if (!trigger && k >= model::Class::cyr_upper && k <= model::Class::greek_lower)
-        trigger = (at > 0 && letter(b[at - 1])) || (i < n && letter(b[i]));
+        trigger = (at > 0 && ascii_letter(b[at - 1])) || (i < n && ascii_letter(b[i]));
       if (trigger) out.triggers.push_back(at);
     }
   }

@@ -54,8 +54,6 @@ const std::string& reason_for(std::size_t chain, const Reading& r, const std::st
   return reasons()[chain][(r.bom && text.empty() ? 2 : 0) + (latin1 ? 1 : 0)];
 }
 
-std::string_view rep_text_probe(const std::string& s) noexcept { return s.empty() ? std::string_view(" ") : s; }
-
 bool punctuation(char32_t cp) noexcept {
   using model::Class;
   switch (model::char_class(cp)) {
@@ -161,10 +159,9 @@ bool stray_letter(const std::vector<Ch>& cs, const Repair& rep) {
   return true;
 }
 
-// The text is one character (an accented letter alone: Ç’ in Turkish G/Ç’ı as UTF-8: ǒ).
+// The text is one character (one legacy character; an accented letter alone: Ç’ in Turkish G/Ç’ı
+// as UTF-8: ǒ).
 bool one_char(const std::string& text) noexcept { return !text.empty() && decode_at(text, 0).len == text.size(); }
-
-bool ascii_letter(char32_t c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 // A short reading of legacy double-byte text that takes the first letter of a Latin word as
 // a trail byte (¡Cuántas as Big5: 。uántas; ¡¡¡CALVO: ﹛。ALVO): too little evidence alone, Latin
@@ -488,7 +485,7 @@ void collect(const std::vector<Ch>& cs, const std::vector<std::size_t>& triggers
         // ... and so is one character of a legacy code page (a lone C1 control as windows-1251).
         const bool legacy = !utf8 && all[c].outer != CodecId::latin1;
         rep.punct_only = punct_only ||
-                         (legacy && (rep.chars == 1 || decode_at(rep_text_probe(r.text), 0).len == r.text.size() ||
+                         (legacy && (rep.chars == 1 || one_char(r.text) ||
                                      (double_byte(all[c].inner) && splits_word(cs, r))));
         rep.text = r.text;
         rep.gain = m->gain;
